@@ -1,0 +1,42 @@
+// The search syntax people type, parsed into a small tree that a search index
+// (store/) renders into its own engine's syntax. Accepted:
+//   words            all must occur (AND)
+//   "a phrase"       consecutive words
+//   word*            prefix (at least 2 characters before the star)
+//   a OR b           either side (OR binds looser than the implicit AND)
+//   -word, -"a b"    excluded
+// Anything else is text: punctuation, stray quotes, parentheses, ^, :, NEAR, AND, NOT
+// are never engine syntax. Every term is already tokenized and folded, so an index
+// matches it against keys made by text::TokenCursor. Pure; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace sijill::text {
+
+struct SearchTerm {
+  std::vector<std::string> tokens;  // folded keys; >1 means a phrase
+  bool prefix = false;              // last token is a prefix
+};
+
+// One alternative of an OR: every `required` term and none of the `excluded` ones.
+struct SearchClause {
+  std::vector<SearchTerm> required;
+  std::vector<SearchTerm> excluded;
+};
+
+struct SearchQuery {
+  std::vector<SearchClause> any_of;  // never empty in a parsed query
+};
+
+// Parses a query. Errors (kInvalidArgument), with a message fit to show the user:
+//   "the query is empty" / "the query has no words to search for" (only punctuation),
+//   "every word is excluded: add a word to search for" (a clause with only -terms).
+// An unclosed quote closes at the end of the query.
+base::Result<SearchQuery> ParseSearchQuery(std::string_view query);
+
+}  // namespace sijill::text
