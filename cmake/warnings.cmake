@@ -3,6 +3,6 @@
 add_library(sijill_warnings INTERFACE)
 target_compile_options(sijill_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
-  -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+  -Woverloaded-virtual -Wimplicit-fallthrough
   $<$<BOOL:${SIJILL_WERROR}>:-Werror>)
 option(SIJILL_WERROR "Treat warnings as errors" OFF)

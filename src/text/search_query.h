@@ -8,6 +8,12 @@
 // Anything else is text: punctuation, stray quotes, parentheses, ^, :, NEAR, AND, NOT
 // are never engine syntax. Every term is already tokenized and folded, so an index
 // matches it against keys made by text::TokenCursor. Pure; thread-safe.
+// Details: words are separated by white space and quotes. A word that tokenizes into
+// several tokens ("al-Sabbagh", "Dar'a") is a phrase term; a word of punctuation only
+// is dropped. Quotes are " “ ” „ ‟ « », and any of them closes a phrase. "OR" must be
+// upper case and a word of its own; an OR with nothing on one side is ignored. The '*'
+// of a prefix must follow the word (or the last word of a phrase) directly, else it
+// is punctuation; the same holds for a prefix of under two characters.
 #pragma once
 
 #include <string>
@@ -36,7 +42,8 @@ struct SearchQuery {
 // Parses a query. Errors (kInvalidArgument), with a message fit to show the user:
 //   "the query is empty" / "the query has no words to search for" (only punctuation),
 //   "every word is excluded: add a word to search for" (a clause with only -terms).
-// An unclosed quote closes at the end of the query.
+// An unclosed quote closes at the end of the query. Bytes that are not valid UTF-8 are
+// read as spaces.
 base::Result<SearchQuery> ParseSearchQuery(std::string_view query);
 
 }  // namespace sijill::text

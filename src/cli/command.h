@@ -1,0 +1,44 @@
+// The command table and what every subcommand shares: its console, its arguments, and
+// one mapping from Status to exit code. One subcommand per file (<name>_command.cc).
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "cli/console.h"
+
+namespace sijill::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;
+inline constexpr int kExitUsage = 2;
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;  // one line, for `sijill help`
+  // Runs the command. `args` excludes the program and command names.
+  int (*run)(Console& console, std::span<const std::string> args);
+};
+
+// Every command, in the order `sijill help` lists them.
+std::span<const Command> Commands();
+const Command* FindCommand(std::string_view name);
+// The command name closest to `typo` (edit distance <= 2), or empty.
+std::string_view SuggestCommand(std::string_view typo);
+
+// Prints `status` as "sijill: error: <message>" and returns kExitFailed.
+int Fail(Console& console, const base::Status& status);
+
+// Command entry points.
+int RunInit(Console& console, std::span<const std::string> args);
+int RunAdd(Console& console, std::span<const std::string> args);
+int RunSources(Console& console, std::span<const std::string> args);
+int RunShow(Console& console, std::span<const std::string> args);
+int RunSearch(Console& console, std::span<const std::string> args);
+int RunHelp(Console& console, std::span<const std::string> args);
+int RunVersion(Console& console, std::span<const std::string> args);
+
+}  // namespace sijill::cli

@@ -1,0 +1,66 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "cli/command.h"
+
+namespace sijill::cli {
+namespace {
+
+constexpr std::array kCommands = {
+    Command{"init", "create a new archive", RunInit},
+    Command{"add", "add files or folders of testimonies and documents", RunAdd},
+    Command{"sources", "list the sources in an archive", RunSources},
+    Command{"show", "show a source's metadata and passages", RunShow},
+    Command{"search", "search passages in English and Arabic", RunSearch},
+    Command{"help", "show help for sijill or one of its commands", RunHelp},
+    Command{"version", "print the version of sijill", RunVersion},
+};
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+      diagonal = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::span<const Command> Commands() { return kCommands; }
+
+const Command* FindCommand(std::string_view name) {
+  for (const auto& c : kCommands) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+std::string_view SuggestCommand(std::string_view typo) {
+  std::string_view best;
+  size_t best_distance = 3;  // suggest only close matches
+  for (const auto& c : kCommands) {
+    size_t d = EditDistance(typo, c.name);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c.name;
+    }
+  }
+  return best;
+}
+
+int Fail(Console& console, const base::Status& status) {
+  console.Err(fmt::format("sijill: error: {}\n", status.message()));
+  return kExitFailed;
+}
+
+}  // namespace sijill::cli

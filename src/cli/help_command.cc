@@ -1,0 +1,39 @@
+#include <fmt/format.h>
+
+#include "cli/command.h"
+
+#ifndef SIJILL_VERSION
+#define SIJILL_VERSION "0.1.0"
+#endif
+
+namespace sijill::cli {
+
+int RunHelp(Console& console, std::span<const std::string> args) {
+  if (!args.empty()) {
+    const Command* command = FindCommand(args[0]);
+    if (!command) {
+      std::string_view suggestion = SuggestCommand(args[0]);
+      console.Err(fmt::format("sijill: error: unknown command '{}'{}\n", args[0],
+                              suggestion.empty() ? std::string()
+                                                 : fmt::format("; did you mean '{}'?", suggestion)));
+      return kExitUsage;
+    }
+    if (command->run == RunHelp) return RunHelp(console, {});
+    static const std::string kHelp = "--help";
+    return command->run(console, std::span<const std::string>(&kHelp, 1));
+  }
+  std::string text =
+      "Sijill keeps testimonies safe, provable and searchable.\n\n"
+      "usage: sijill <command> <archive> [args]\n\ncommands:\n";
+  for (const auto& c : Commands()) text += fmt::format("  {:<10} {}\n", c.name, c.summary);
+  text += "\nRun 'sijill help <command>' for a command's options.\n";
+  console.Out(text);
+  return kExitOk;
+}
+
+int RunVersion(Console& console, std::span<const std::string>) {
+  console.Out("sijill " SIJILL_VERSION "\n");
+  return kExitOk;
+}
+
+}  // namespace sijill::cli

@@ -1,0 +1,198 @@
+#include "ingest/add.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <vector>
+
+#include "ingest/reader.h"
+#include "text/segment.h"
+
+namespace sijill::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr size_t kCopyChunk = 1 << 20;
+
+// Copies the file at `path` into a new blob, hashing it on the way.
+base::Result<store::BlobWriter::Committed> StoreOriginal(store::BlobStore& blobs,
+                                                         const fs::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return base::Error(
+        base::Status::IOError(fmt::format("{}: {}", path.string(), std::strerror(errno))));
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  ASSIGN_OR_RETURN(auto writer, blobs.NewBlob());
+  std::vector<char> buffer(kCopyChunk);
+  while (true) {
+    ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      return base::Error(base::Status::IOError(
+          fmt::format("{}: cannot read: {}", path.string(), std::strerror(errno))));
+    }
+    if (n == 0) break;
+    TRY(writer->Append(std::string_view(buffer.data(), static_cast<size_t>(n))));
+  }
+  return writer->Commit();
+}
+
+// Receives normalized text and passages: text goes to the text blob, passages to the
+// open transaction.
+class IntakeSink : public text::PassageSink {
+ public:
+  IntakeSink(store::BlobWriter& text_blob, store::WriteTransaction& txn, const base::Id& source)
+      : text_blob_(text_blob), txn_(txn), source_(source) {}
+  base::Status OnText(std::string_view chunk) override { return text_blob_.Append(chunk); }
+  base::Status OnPassage(const text::Passage& p) override {
+    return txn_.AddPassage({source_, p.ordinal, p.cp_begin, p.cp_end, p.text});
+  }
+
+ private:
+  store::BlobWriter& text_blob_;
+  store::WriteTransaction& txn_;
+  base::Id source_;
+};
+
+class SegmentingTextSink : public TextSink {
+ public:
+  explicit SegmentingTextSink(text::PassageSegmenter& segmenter) : segmenter_(segmenter) {}
+  base::Status Text(std::string_view utf8) override { return segmenter_.Feed(utf8); }
+
+ private:
+  text::PassageSegmenter& segmenter_;
+};
+
+// Fills the record's metadata: the file's own first, then the user's overrides.
+base::Status ApplyMetadata(const FileMetadata& meta, const SourceOverrides& o, const fs::path& path,
+                           store::SourceRecord* r) {
+  r->title = o.title ? o.title : meta.title;
+  r->language = o.language ? o.language : meta.language;
+  r->place = o.place ? o.place : meta.place;
+  r->witness = o.witness ? o.witness : meta.witness;
+  if (o.kind) r->kind = *o.kind;
+  if (o.access) r->access = *o.access;
+  if (o.document_date) {
+    ASSIGN_OR_RETURN(r->document_date, ValidateDocumentDate(*o.document_date));
+  } else if (meta.interviewed) {
+    auto date = ValidateDocumentDate(*meta.interviewed);
+    if (!date) {
+      return base::Status::InvalidArgument(
+          fmt::format("{}: header field Interviewed: {}", path.string(), date.error().message()));
+    }
+    r->document_date = *date;
+  }
+  return base::Status::Ok();
+}
+
+// Extracts, segments and indexes the stored original inside one transaction.
+base::Result<store::SourceRecord> Extract(store::Archive& archive, const fs::path& path,
+                                          const fs::path& stored, Format format,
+                                          store::SourceRecord record,
+                                          const SourceOverrides& overrides) {
+  ASSIGN_OR_RETURN(auto txn, archive.store().BeginWrite());
+  TRY(txn->AddSource(record));
+  ASSIGN_OR_RETURN(auto text_blob, archive.blobs().NewBlob());
+  IntakeSink intake(*text_blob, *txn, record.id);
+  text::PassageSegmenter segmenter({}, intake);
+  SegmentingTextSink reader_sink(segmenter);
+  auto meta = ReadFile(stored, format, reader_sink);
+  if (!meta) {
+    // The reader names the stored copy; the user knows the file by its own name.
+    std::string message = meta.error().message();
+    if (message.starts_with(stored.string())) {
+      message.replace(0, stored.string().size(), path.string());
+    }
+    return base::Error(base::Status(meta.error().code(), message));
+  }
+  TRY(segmenter.Finish());
+  ASSIGN_OR_RETURN(auto text, text_blob->Commit());
+  record.text_sha256 = text.sha256;
+  record.text_length = segmenter.text_length();
+  record.passage_count = segmenter.passage_count();
+  TRY(ApplyMetadata(*meta, overrides, path, &record));
+  TRY(txn->UpdateSource(record));
+  TRY(txn->Commit());
+  return record;
+}
+
+bool AllDigits(std::string_view s) {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return !s.empty();
+}
+
+}  // namespace
+
+base::Result<std::string> ValidateDocumentDate(std::string_view value) {
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  auto bad = [&] {
+    return base::Error(base::Status::InvalidArgument(
+        fmt::format("\"{}\" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", std::string(value))));
+  };
+  if (value.size() != 4 && value.size() != 7 && value.size() != 10) return bad();
+  if (!AllDigits(value.substr(0, 4))) return bad();
+  if (value.size() >= 7) {
+    if (value[4] != '-' || !AllDigits(value.substr(5, 2))) return bad();
+    int month = std::stoi(std::string(value.substr(5, 2)));
+    if (month < 1 || month > 12) return bad();
+    if (value.size() == 10) {
+      if (value[7] != '-' || !AllDigits(value.substr(8, 2))) return bad();
+      int year = std::stoi(std::string(value.substr(0, 4)));
+      int day = std::stoi(std::string(value.substr(8, 2)));
+      static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+      int max_day = month == 2 && !leap ? 28 : kDays[month - 1];
+      if (day < 1 || day > max_day) return bad();
+    }
+  }
+  return std::string(value);
+}
+
+std::string NowUtc() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+base::Result<AddResult> AddFile(store::Archive& archive, const fs::path& path,
+                                const SourceOverrides& overrides, const std::string& now_utc) {
+  ASSIGN_OR_RETURN(Format format, DetectFormat(path));
+  ASSIGN_OR_RETURN(auto original, StoreOriginal(archive.blobs(), path));
+  ASSIGN_OR_RETURN(auto existing, archive.store().FindSourceBySha256(original.sha256));
+  if (existing) return AddResult{AddResult::Outcome::kDuplicate, std::move(*existing)};
+
+  store::SourceRecord record;
+  record.id = base::Id::Random();
+  record.sha256 = original.sha256;
+  record.size = original.size;
+  record.format = FormatName(format);
+  record.original_name = path.filename().string();
+  record.added_at = now_utc;
+  auto stored = archive.blobs().LocalPath(original.sha256);
+  if (!stored) return base::Error(base::Status::Internal("the blob store keeps no plain files"));
+  auto added = Extract(archive, path, *stored, format, std::move(record), overrides);
+  if (!added) {
+    // Undo our blob, so a failed file leaves nothing behind. A blob that existed before
+    // (an earlier failed or killed attempt) is left alone.
+    if (original.created) (void)archive.blobs().Remove(original.sha256);
+    return base::Error(added.error());
+  }
+  return AddResult{AddResult::Outcome::kAdded, std::move(*added)};
+}
+
+}  // namespace sijill::ingest

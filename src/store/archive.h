@@ -1,0 +1,48 @@
+// An archive on disk: a directory holding the database and the blob store.
+//   <dir>/SIJILL-ARCHIVE   marker: "sijill archive\nformat 1\n"
+//   <dir>/sijill.db        SQLite database (WAL mode), see docs/formats/archive.md
+//   <dir>/blobs/           content-addressed originals and extracted texts
+//   <dir>/lock             held (flock) by the one process that may write
+// Opening for writing takes the lock without waiting; a second writer is refused at
+// once with a clear message. Readers never wait for the lock. Not thread-safe.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "base/status.h"
+#include "store/blob_store.h"
+#include "store/store.h"
+
+namespace sijill::store {
+
+enum class OpenMode { kReadOnly, kReadWrite };
+
+class Archive {
+ public:
+  ~Archive();
+
+  // Creates a new archive at `dir`, which must not exist or be an empty directory.
+  // Errors: kAlreadyExists ("<dir>: already a Sijill archive" / "<dir>: exists and is
+  // not empty"), kIOError. On failure nothing is left behind at `dir`.
+  static base::Result<std::unique_ptr<Archive>> Create(const std::filesystem::path& dir);
+
+  // Opens an existing archive. Errors: kNotFound ("<dir>: no such directory"),
+  // kInvalidArgument ("<dir>: not a Sijill archive (no SIJILL-ARCHIVE file)"),
+  // kUnavailable (another process is writing), kCorruption, kIOError.
+  static base::Result<std::unique_ptr<Archive>> Open(const std::filesystem::path& dir,
+                                                     OpenMode mode);
+
+  const std::filesystem::path& dir() const { return dir_; }
+  Store& store() { return *store_; }
+  BlobStore& blobs() { return *blobs_; }
+
+ private:
+  Archive() = default;
+  std::filesystem::path dir_;
+  int lock_fd_ = -1;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<BlobStore> blobs_;
+};
+
+}  // namespace sijill::store

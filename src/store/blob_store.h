@@ -1,0 +1,57 @@
+// Content-addressed storage of immutable byte strings (originals and extracted texts).
+// A blob's address is the hex SHA-256 of its bytes. The real implementation is
+// FileBlobStore (a directory tree); blobs are written to a temporary file and renamed
+// into place only when complete and synced, so a crash never leaves a partial blob
+// under a real address. Objects are used by one thread at a time.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+
+namespace sijill::store {
+
+class BlobWriter {
+ public:
+  // Destroying a writer without Commit() discards what was written.
+  virtual ~BlobWriter() = default;
+  virtual base::Status Append(std::string_view bytes) = 0;
+  struct Committed {
+    std::string sha256;  // hex address
+    uint64_t size = 0;
+    bool created = false;  // false if an identical blob was already stored
+  };
+  // Syncs and publishes the blob under its address. Call once.
+  virtual base::Result<Committed> Commit() = 0;
+};
+
+class BlobReader {
+ public:
+  virtual ~BlobReader() = default;
+  // Reads up to buffer.size() bytes; returns 0 at the end.
+  virtual base::Result<size_t> Read(std::span<char> buffer) = 0;
+};
+
+class BlobStore {
+ public:
+  virtual ~BlobStore() = default;
+  virtual base::Result<std::unique_ptr<BlobWriter>> NewBlob() = 0;
+  // kNotFound if absent.
+  virtual base::Result<std::unique_ptr<BlobReader>> Open(std::string_view sha256) = 0;
+  virtual base::Result<bool> Contains(std::string_view sha256) = 0;
+  // Removes a blob (used to undo a blob whose source could not be added).
+  virtual base::Status Remove(std::string_view sha256) = 0;
+  // A plain file holding the blob's bytes, where the store has one (format readers
+  // such as poppler need a path). nullopt for stores that keep no plain file.
+  virtual std::optional<std::filesystem::path> LocalPath(std::string_view sha256) = 0;
+};
+
+// Blobs under `root`/sha256/<2 hex>/<64 hex>; temporary files under `root`/tmp.
+base::Result<std::unique_ptr<BlobStore>> OpenFileBlobStore(const std::filesystem::path& root);
+
+}  // namespace sijill::store

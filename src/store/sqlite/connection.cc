@@ -1,0 +1,124 @@
+#include "store/sqlite/connection.h"
+
+#include <fmt/format.h>
+
+#include "store/sqlite/fts_tokenizer.h"
+
+namespace sijill::store::sqlite {
+namespace {
+constexpr int kBusyTimeoutMs = 5000;
+}
+
+base::Result<std::unique_ptr<Connection>> Connection::Open(const std::filesystem::path& file,
+                                                           Create create) {
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  if (create == Create::kYes) flags |= SQLITE_OPEN_CREATE;
+  int rc = sqlite3_open_v2(file.c_str(), &db, flags, nullptr);
+  std::unique_ptr<Connection> conn(new Connection(db, file));
+  if (rc != SQLITE_OK) return base::Error(conn->Error("cannot open the database", rc));
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  TRY(conn->Exec("PRAGMA foreign_keys = ON"));
+  TRY(conn->Exec("PRAGMA journal_mode = WAL"));
+  TRY(conn->Exec("PRAGMA synchronous = FULL"));  // a committed source survives power loss
+  TRY(RegisterFtsTokenizer(db));
+  return conn;
+}
+
+Connection::~Connection() { sqlite3_close_v2(db_); }
+
+base::Status Connection::Exec(const char* sql) {
+  char* err = nullptr;
+  int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err);
+  sqlite3_free(err);
+  if (rc != SQLITE_OK) return Error("database error", rc);
+  return base::Status::Ok();
+}
+
+base::Result<Statement> Connection::Prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (rc != SQLITE_OK) return base::Error(Error("cannot prepare a statement", rc));
+  return Statement(*this, stmt);
+}
+
+int64_t Connection::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
+
+base::Status Connection::Error(std::string_view what, int rc) const {
+  std::string msg = fmt::format("{}: {} ({})", file_.string(), what,
+                                db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return base::Status::Unavailable(std::move(msg));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return base::Status::Corruption(std::move(msg));
+    case SQLITE_CONSTRAINT:
+      return base::Status::AlreadyExists(std::move(msg));
+    case SQLITE_CANTOPEN:
+      return base::Status::NotFound(std::move(msg));
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return base::Status::PermissionDenied(std::move(msg));
+    default:
+      return base::Status::IOError(std::move(msg));
+  }
+}
+
+Statement& Statement::Bind(int index, std::string_view text) {
+  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::Bind(int index, int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+
+Statement& Statement::BindOptional(int index, const std::optional<std::string>& text) {
+  if (!text) return BindNull(index);
+  return Bind(index, std::string_view(*text));
+}
+
+Statement& Statement::BindNull(int index) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+
+base::Result<bool> Statement::Step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return base::Error(conn_->Error("query failed", rc));
+}
+
+base::Status Statement::Run() {
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, Step());
+    if (!row) return base::Status::Ok();
+  }
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::string_view Statement::Text(int column) const {
+  auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  if (!p) return {};
+  return {p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+std::optional<std::string> Statement::OptionalText(int column) const {
+  if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
+  return std::string(Text(column));
+}
+
+int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+double Statement::Double(int column) const { return sqlite3_column_double(stmt_, column); }
+
+}  // namespace sijill::store::sqlite

@@ -1,0 +1,80 @@
+// Thin RAII wrappers over the SQLite C API, private to store/. Every statement is
+// prepared with bound parameters: no value is ever pasted into SQL text.
+// A Connection and its Statements are used by one thread at a time.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+
+namespace sijill::store::sqlite {
+
+class Statement;
+
+class Connection {
+ public:
+  // Opens (creating if asked) the database file, in WAL mode with foreign keys on,
+  // a busy timeout, and the "sijill" FTS5 tokenizer registered.
+  enum class Create { kNo, kYes };
+  static base::Result<std::unique_ptr<Connection>> Open(const std::filesystem::path& file,
+                                                        Create create);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Runs SQL without parameters (schema, pragmas, BEGIN/COMMIT).
+  base::Status Exec(const char* sql);
+  base::Result<Statement> Prepare(std::string_view sql);
+  int64_t LastInsertRowid() const;
+  sqlite3* raw() { return db_; }
+
+  // Converts the connection's last error into a Status whose message begins with
+  // `what`. SQLITE_BUSY/LOCKED -> kUnavailable, CORRUPT/NOTADB -> kCorruption,
+  // CONSTRAINT -> kAlreadyExists, otherwise kIOError.
+  base::Status Error(std::string_view what, int rc) const;
+
+ private:
+  explicit Connection(sqlite3* db, std::filesystem::path file) : db_(db), file_(std::move(file)) {}
+  sqlite3* db_;
+  std::filesystem::path file_;
+};
+
+class Statement {
+ public:
+  Statement(Connection& conn, sqlite3_stmt* stmt) : conn_(&conn), stmt_(stmt) {}
+  Statement(Statement&& other) noexcept : conn_(other.conn_), stmt_(other.stmt_) {
+    other.stmt_ = nullptr;
+  }
+  Statement& operator=(Statement&&) = delete;
+  ~Statement() { sqlite3_finalize(stmt_); }
+
+  // Parameters are 1-based, as in SQL's ?1.
+  Statement& Bind(int index, std::string_view text);
+  Statement& Bind(int index, int64_t value);
+  Statement& BindOptional(int index, const std::optional<std::string>& text);  // NULL if nullopt
+  Statement& BindNull(int index);
+
+  // Steps once. Returns true if a row is available, false when done.
+  base::Result<bool> Step();
+  // Steps until done, for statements that return no rows.
+  base::Status Run();
+  void Reset();
+
+  std::string_view Text(int column) const;
+  std::optional<std::string> OptionalText(int column) const;
+  int64_t Int(int column) const;
+  double Double(int column) const;
+
+ private:
+  Connection* conn_;
+  sqlite3_stmt* stmt_;
+};
+
+}  // namespace sijill::store::sqlite

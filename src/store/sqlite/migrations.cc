@@ -1,0 +1,87 @@
+#include "store/sqlite/migrations.h"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace sijill::store::sqlite {
+namespace {
+
+// Each entry takes the schema from version i to i + 1. Never edit a released entry:
+// add a new one.
+constexpr std::array<const char*, 1> kMigrations = {
+    // 0 -> 1: sources, passages and the full-text index over passages.
+    R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE sources (
+  rowid          INTEGER PRIMARY KEY,
+  id             TEXT NOT NULL UNIQUE,
+  sha256         TEXT NOT NULL UNIQUE,
+  size           INTEGER NOT NULL,
+  format         TEXT NOT NULL,
+  original_name  TEXT NOT NULL,
+  kind           TEXT NOT NULL,
+  title          TEXT,
+  language       TEXT,
+  document_date  TEXT,
+  place          TEXT,
+  witness        TEXT,
+  access         TEXT NOT NULL CHECK (access IN ('public', 'restricted', 'confidential')),
+  text_sha256    TEXT NOT NULL,
+  text_length    INTEGER NOT NULL,
+  passage_count  INTEGER NOT NULL,
+  added_at       TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE passages (
+  rowid         INTEGER PRIMARY KEY,
+  source_rowid  INTEGER NOT NULL REFERENCES sources (rowid),
+  ordinal       INTEGER NOT NULL,
+  cp_begin      INTEGER NOT NULL,
+  cp_end        INTEGER NOT NULL,
+  text          TEXT NOT NULL,
+  UNIQUE (source_rowid, ordinal)
+) STRICT;
+
+CREATE VIRTUAL TABLE passage_index USING fts5 (
+  text, content = 'passages', content_rowid = 'rowid', tokenize = 'sijill'
+);
+)sql",
+};
+
+base::Result<int> UserVersion(Connection& conn) {
+  ASSIGN_OR_RETURN(auto stmt, conn.Prepare("PRAGMA user_version"));
+  ASSIGN_OR_RETURN(bool row, stmt.Step());
+  return row ? static_cast<int>(stmt.Int(0)) : 0;
+}
+
+}  // namespace
+
+int CurrentSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+base::Result<int> Migrate(Connection& conn) {
+  ASSIGN_OR_RETURN(int found, UserVersion(conn));
+  if (found > CurrentSchemaVersion()) {
+    return base::Error(base::Status::InvalidArgument(
+        fmt::format("the archive was written by a newer Sijill (schema {}; this build knows up "
+                    "to {})",
+                    found, CurrentSchemaVersion())));
+  }
+  for (int v = found; v < CurrentSchemaVersion(); ++v) {
+    TRY(conn.Exec("BEGIN IMMEDIATE"));
+    base::Status s = conn.Exec(kMigrations[static_cast<size_t>(v)]);
+    if (s.ok()) s = conn.Exec(fmt::format("PRAGMA user_version = {}", v + 1).c_str());
+    if (s.ok()) s = conn.Exec("COMMIT");
+    if (!s.ok()) {
+      (void)conn.Exec("ROLLBACK");
+      return base::Error(s.WithPrefix(fmt::format("migrating the schema to version {}", v + 1)));
+    }
+  }
+  return found;
+}
+
+}  // namespace sijill::store::sqlite

@@ -1,0 +1,145 @@
+#include "e2e/run_sijill.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace sijill::e2e {
+namespace {
+
+std::vector<char*> Argv(const std::vector<std::string>& args) {
+  static std::string binary = SIJILL_BINARY;
+  std::vector<char*> argv{binary.data()};
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  return argv;
+}
+
+pid_t Spawn(const std::vector<std::string>& args, int out_fd, int err_fd) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
+  posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
+  auto argv = Argv(args);
+  pid_t pid = -1;
+  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) {
+    throw std::runtime_error("cannot start " + std::string(argv[0]));
+  }
+  posix_spawn_file_actions_destroy(&actions);
+  return pid;
+}
+
+int ExitCode(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : -1; }
+
+}  // namespace
+
+RunResult RunSijill(const std::vector<std::string>& args) {
+  int out_pipe[2], err_pipe[2];
+  if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) {
+    throw std::runtime_error("pipe");
+  }
+  pid_t pid = Spawn(args, out_pipe[1], err_pipe[1]);
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  RunResult result;
+  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  std::string* sinks[2] = {&result.out, &result.err};
+  int open_fds = 2;
+  char buf[65536];
+  while (open_fds > 0) {
+    poll(fds, 2, -1);
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP))) continue;
+      ssize_t n = read(fds[i].fd, buf, sizeof buf);
+      if (n > 0) {
+        sinks[i]->append(buf, static_cast<size_t>(n));
+      } else {
+        close(fds[i].fd);
+        fds[i].fd = -1;
+        --open_fds;
+      }
+    }
+  }
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  result.exit_code = ExitCode(status);
+  result.max_rss_kb = usage.ru_maxrss;
+  return result;
+}
+
+RunningSijill::RunningSijill(const std::vector<std::string>& args) {
+  int out_pipe[2];
+  if (pipe2(out_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe");
+  int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  pid_ = Spawn(args, out_pipe[1], devnull);
+  close(out_pipe[1]);
+  close(devnull);
+  out_fd_ = out_pipe[0];
+}
+
+RunningSijill::~RunningSijill() {
+  if (!reaped_) Kill();
+  if (out_fd_ >= 0) close(out_fd_);
+}
+
+bool RunningSijill::ReadLine(std::string* line) {
+  while (true) {
+    auto nl = buffered_.find('\n');
+    if (nl != std::string::npos) {
+      *line = buffered_.substr(0, nl);
+      buffered_.erase(0, nl + 1);
+      return true;
+    }
+    char buf[4096];
+    ssize_t n = read(out_fd_, buf, sizeof buf);
+    if (n <= 0) return false;
+    buffered_.append(buf, static_cast<size_t>(n));
+  }
+}
+
+void RunningSijill::Kill() {
+  if (reaped_) return;
+  kill(pid_, SIGKILL);
+  Wait();
+}
+
+int RunningSijill::Wait() {
+  if (!reaped_) {
+    waitpid(pid_, &status_, 0);
+    reaped_ = true;
+  }
+  return ExitCode(status_);
+}
+
+Scratch::Scratch() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "sijill-e2e-XXXXXX").string();
+  path_ = mkdtemp(pattern.data());
+}
+
+Scratch::~Scratch() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+void WriteFile(const std::filesystem::path& path, const std::string& content) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+}
+
+std::filesystem::path SourceDir() { return SIJILL_SOURCE_DIR; }
+std::filesystem::path SharedData() { return SourceDir().parent_path() / "shared" / "data"; }
+
+}  // namespace sijill::e2e
