@@ -12,8 +12,9 @@
 // several tokens ("al-Sabbagh", "Dar'a") is a phrase term; a word of punctuation only
 // is dropped. Quotes are " “ ” „ ‟ « », and any of them closes a phrase. "OR" must be
 // upper case and a word of its own; an OR with nothing on one side is ignored. The '*'
-// of a prefix must follow the word (or the last word of a phrase) directly, else it
-// is punctuation; the same holds for a prefix of under two characters.
+// of a prefix must follow the word (or the last word of a phrase) directly, and the
+// folded prefix must have two or more code points ("مُ*" has one); otherwise the star
+// is punctuation.
 #pragma once
 
 #include <string>
