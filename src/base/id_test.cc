@@ -29,7 +29,7 @@ TEST(Id, ParseIsForgivingAboutCaseAndLookAlikes) {
 
 TEST(Id, RejectsWrongLengthBadCharactersAndPaddingBits) {
   EXPECT_FALSE(Id::Parse("abc").has_value());
-  EXPECT_FALSE(Id::Parse(std::string(26, 'u')).has_value());  // 'u' is not Crockford
+  EXPECT_FALSE(Id::Parse(std::string(26, 'u')).has_value());        // 'u' is not Crockford
   EXPECT_FALSE(Id::Parse(std::string(25, '0') + "1").has_value());  // padding bit set
   EXPECT_TRUE(Id::Parse(std::string(26, '0')).has_value());
 }

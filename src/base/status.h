@@ -70,21 +70,24 @@ inline tl::unexpected<Status> Error(Status s) { return tl::unexpected<Status>(st
 
 // TRY(expr): evaluates a Status; returns it from the calling function if not ok.
 // Works in functions returning Status or Result<T>.
-#define TRY(expr)                                                       \
-  do {                                                                  \
-    ::sijill::base::Status sijill_try_status_ = (expr);                 \
-    if (!sijill_try_status_.ok()) return ::sijill::base::internal::Fail( \
-        std::move(sijill_try_status_));                                 \
+#define TRY(expr)                                                           \
+  do {                                                                      \
+    ::sijill::base::Status sijill_try_status_ = (expr);                     \
+    if (!sijill_try_status_.ok())                                           \
+      return ::sijill::base::internal::Fail(std::move(sijill_try_status_)); \
   } while (0)
 
 // ASSIGN_OR_RETURN(lhs, expr): evaluates a Result<T>; on error returns its Status,
 // otherwise moves the value into `lhs` (which may be a declaration: `auto x`).
 #define ASSIGN_OR_RETURN(lhs, expr) \
   ASSIGN_OR_RETURN_IMPL_(SIJILL_CONCAT_(sijill_result_, __LINE__), lhs, expr)
-#define ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr)                                   \
-  auto tmp = (expr);                                                             \
+// `tmp` is a generated name and `lhs` may be a declaration: neither can be parenthesized.
+// NOLINTBEGIN(bugprone-macro-parentheses)
+#define ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr)                                         \
+  auto tmp = (expr);                                                                   \
   if (!tmp.has_value()) return ::sijill::base::internal::Fail(std::move(tmp.error())); \
   lhs = std::move(*tmp)
+// NOLINTEND(bugprone-macro-parentheses)
 
 namespace sijill::base::internal {
 // Converts to either Status or Result<T> at the return site.

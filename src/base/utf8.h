@@ -28,9 +28,9 @@ class Utf8StreamValidator {
   uint64_t bytes_seen() const { return consumed_; }
 
  private:
-  uint64_t consumed_ = 0;      // bytes of the stream before the current chunk
+  uint64_t consumed_ = 0;  // bytes of the stream before the current chunk
   uint64_t error_offset_ = 0;
-  std::string carry_;          // an incomplete sequence from the previous chunk
+  std::string carry_;  // an incomplete sequence from the previous chunk
 };
 
 // Number of code points in valid UTF-8 `text`.

@@ -68,8 +68,8 @@ void WalkDirectory(const fs::path& dir, std::set<std::pair<dev_t, ino_t>>& visit
     } else if (fs::is_regular_file(status)) {
       out.files.push_back({entry, {}});
     } else {
-      out.files.push_back({entry, base::Status::InvalidArgument(fmt::format(
-                                      "{}: not a regular file", entry.string()))});
+      out.files.push_back({entry, base::Status::InvalidArgument(
+                                      fmt::format("{}: not a regular file", entry.string()))});
     }
   }
 }
@@ -125,9 +125,10 @@ nlohmann::json ResultJson(const fs::path& path, const char* outcome, const base:
 }  // namespace
 
 int RunAdd(Console& console, std::span<const std::string> args) {
-  CLI::App app{"Add files or folders (recursively) to an archive. Text, Markdown, DOCX and "
-               "PDF files are read; each becomes a source cut into passages.",
-               "sijill add"};
+  CLI::App app{
+      "Add files or folders (recursively) to an archive. Text, Markdown, DOCX and "
+      "PDF files are read; each becomes a source cut into passages.",
+      "sijill add"};
   ConfigureApp(app);
   Options o;
   std::string access;
@@ -181,11 +182,12 @@ int RunAdd(Console& console, std::span<const std::string> args) {
     }
     ++failed;
     progress.PrintError(fmt::format("sijill: error: {}\n", problem.message()));
-    if (o.json) progress.Print(ResultJson(c.path, "failed", nullptr, problem.message()).dump() + "\n");
+    if (o.json)
+      progress.Print(ResultJson(c.path, "failed", nullptr, problem.message()).dump() + "\n");
   }
   progress.Update(walk.files.size(), "");
-  std::string summary = fmt::format("{} added, {} already in the archive, {} failed", added,
-                                    duplicates, failed);
+  std::string summary =
+      fmt::format("{} added, {} already in the archive, {} failed", added, duplicates, failed);
   if (walk.hidden_skipped > 0) summary += fmt::format(", {} hidden skipped", walk.hidden_skipped);
   console.Err(summary + "\n");
   return failed > 0 ? kExitFailed : kExitOk;

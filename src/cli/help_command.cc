@@ -13,14 +13,14 @@ int RunHelp(Console& console, std::span<const std::string> args) {
     const Command* command = FindCommand(args[0]);
     if (!command) {
       std::string_view suggestion = SuggestCommand(args[0]);
-      console.Err(fmt::format("sijill: error: unknown command '{}'{}\n", args[0],
-                              suggestion.empty() ? std::string()
-                                                 : fmt::format("; did you mean '{}'?", suggestion)));
+      console.Err(fmt::format(
+          "sijill: error: unknown command '{}'{}\n", args[0],
+          suggestion.empty() ? std::string() : fmt::format("; did you mean '{}'?", suggestion)));
       return kExitUsage;
     }
     if (command->run == RunHelp) return RunHelp(console, {});
-    static const std::string kHelp = "--help";
-    return command->run(console, std::span<const std::string>(&kHelp, 1));
+    const std::string help_flag = "--help";
+    return command->run(console, std::span<const std::string>(&help_flag, 1));
   }
   std::string text =
       "Sijill keeps testimonies safe, provable and searchable.\n\n"

@@ -34,10 +34,11 @@ std::string MarkedSnippet(const store::SearchHit& hit, bool terminal) {
 }  // namespace
 
 int RunSearch(Console& console, std::span<const std::string> args) {
-  CLI::App app{"Search the archive's passages. Words must all occur; \"a phrase\", word*, "
-               "a OR b and -word are understood. Arabic and Latin spellings are matched "
-               "without diacritics, case or letter-form differences.",
-               "sijill search"};
+  CLI::App app{
+      "Search the archive's passages. Words must all occur; \"a phrase\", word*, "
+      "a OR b and -word are understood. Arabic and Latin spellings are matched "
+      "without diacritics, case or letter-form differences.",
+      "sijill search"};
   ConfigureApp(app);
   std::string dir, query_text;
   size_t limit = 20, offset = 0;

@@ -50,9 +50,9 @@ int RunShow(Console& console, std::span<const std::string> args) {
   auto source = store.GetSource(*id);
   if (!source) return Fail(console, source.error());
   if (passage && *passage >= source->passage_count) {
-    return Fail(console, base::Status::NotFound(fmt::format(
-                             "source {} has passages 0 to {}; there is no passage {}",
-                             source->id.Short(), source->passage_count - 1, *passage)));
+    return Fail(console, base::Status::NotFound(
+                             fmt::format("source {} has passages 0 to {}; there is no passage {}",
+                                         source->id.Short(), source->passage_count - 1, *passage)));
   }
   auto passages = store.GetPassages(*id, passage);
   if (!passages) return Fail(console, passages.error());

@@ -10,9 +10,9 @@ base::Result<base::Id> ResolveSource(store::Store& store, std::string_view typed
     return source.id;
   }
   if (typed.size() < base::Id::kMinPrefix) {
-    return base::Error(base::Status::InvalidArgument(fmt::format(
-        "'{}' is too short: give at least {} characters of the source id", typed,
-        base::Id::kMinPrefix)));
+    return base::Error(base::Status::InvalidArgument(
+        fmt::format("'{}' is too short: give at least {} characters of the source id", typed,
+                    base::Id::kMinPrefix)));
   }
   if (!base::Id::IsPrefix(typed)) {
     return base::Error(base::Status::NotFound(fmt::format("no source matches '{}'", typed)));

@@ -53,8 +53,7 @@ TEST_F(SourceRefTest, AmbiguousPrefixListsTheChoices) {
 TEST_F(SourceRefTest, TooShortOrUnknown) {
   EXPECT_EQ(ResolveSource(archive_->store(), "ab").error().message(),
             "'ab' is too short: give at least 4 characters of the source id");
-  EXPECT_EQ(ResolveSource(archive_->store(), "qqqq").error().message(),
-            "no source matches 'qqqq'");
+  EXPECT_EQ(ResolveSource(archive_->store(), "qqqq").error().message(), "no source matches 'qqqq'");
   EXPECT_EQ(ResolveSource(archive_->store(), "not-an-id").error().message(),
             "no source matches 'not-an-id'");
   EXPECT_EQ(ResolveSource(archive_->store(), "zzzz0000000000000000000000").error().code(),

@@ -7,8 +7,7 @@
 namespace sijill::cli {
 
 int RunSources(Console& console, std::span<const std::string> args) {
-  CLI::App app{"List the sources in an archive, in the order they were added.",
-               "sijill sources"};
+  CLI::App app{"List the sources in an archive, in the order they were added.", "sijill sources"};
   ConfigureApp(app);
   std::string dir;
   bool json = false;

@@ -36,7 +36,7 @@ struct FileMetadata {
 
 // No chunk a reader passes to TextSink::Text is longer than this, and no chunk ends
 // inside a UTF-8 sequence.
-inline constexpr size_t kMaxChunkBytes = 64 * 1024;
+inline constexpr size_t kMaxChunkBytes = size_t{64} * 1024;
 
 class TextSink {
  public:

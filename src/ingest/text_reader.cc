@@ -16,9 +16,9 @@
 namespace sijill::ingest::internal {
 namespace {
 
-constexpr size_t kReadBytes = 64 * 1024;
+constexpr size_t kReadBytes = size_t{64} * 1024;
 // A header block longer than this is not a header block: the text is all body.
-constexpr size_t kMaxHeadBytes = 64 * 1024;
+constexpr size_t kMaxHeadBytes = size_t{64} * 1024;
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 // Length of the longest prefix of `bytes` that does not end inside a UTF-8 sequence.

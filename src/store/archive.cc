@@ -52,7 +52,8 @@ base::Status WriteMarker(const fs::path& dir) {
   std::ofstream out(dir / kMarkerName, std::ios::binary | std::ios::trunc);
   out << kMarkerText;
   out.flush();
-  if (!out) return base::Status::IOError(fmt::format("{}: cannot write {}", dir.string(), kMarkerName));
+  if (!out)
+    return base::Status::IOError(fmt::format("{}: cannot write {}", dir.string(), kMarkerName));
   return base::Status::Ok();
 }
 
@@ -72,16 +73,16 @@ base::Status CheckMarker(const fs::path& dir) {
   }
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (text != kMarkerText) {
-    return base::Status::InvalidArgument(fmt::format(
-        "{}: {} names a format this build does not know", dir.string(), kMarkerName));
+    return base::Status::InvalidArgument(
+        fmt::format("{}: {} names a format this build does not know", dir.string(), kMarkerName));
   }
   return base::Status::Ok();
 }
 
 // Lays out a complete archive in `dir` (which exists and is empty).
 base::Status Populate(const fs::path& dir) {
-  ASSIGN_OR_RETURN(auto store, sqlite::OpenSqliteStore(dir / kDatabaseName,
-                                                       sqlite::CreateDatabase::kYes));
+  ASSIGN_OR_RETURN(auto store,
+                   sqlite::OpenSqliteStore(dir / kDatabaseName, sqlite::CreateDatabase::kYes));
   ASSIGN_OR_RETURN(auto blobs, OpenFileBlobStore(dir / "blobs"));
   return WriteMarker(dir);  // last: only a complete archive carries the marker
 }
@@ -101,8 +102,8 @@ base::Result<std::unique_ptr<Archive>> Archive::Create(const fs::path& dir) {
           base::Status::AlreadyExists(fmt::format("{}: already a Sijill archive", dir.string())));
     }
     if (!fs::is_directory(dir, ec) || !fs::is_empty(dir, ec)) {
-      return base::Error(base::Status::AlreadyExists(
-          fmt::format("{}: exists and is not empty", dir.string())));
+      return base::Error(
+          base::Status::AlreadyExists(fmt::format("{}: exists and is not empty", dir.string())));
     }
     TRY(Populate(dir));
   } else {

@@ -15,7 +15,8 @@ namespace {
 namespace fs = std::filesystem;
 
 base::Status OsError(const fs::path& path, std::string_view what) {
-  return base::Status::IOError(fmt::format("{}: {}: {}", path.string(), what, std::strerror(errno)));
+  return base::Status::IOError(
+      fmt::format("{}: {}: {}", path.string(), what, std::strerror(errno)));
 }
 
 base::Status SyncDirectory(const fs::path& dir) {

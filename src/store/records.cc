@@ -4,9 +4,12 @@ namespace sijill::store {
 
 std::string_view AccessLevelName(AccessLevel level) {
   switch (level) {
-    case AccessLevel::kPublic: return "public";
-    case AccessLevel::kRestricted: return "restricted";
-    case AccessLevel::kConfidential: return "confidential";
+    case AccessLevel::kPublic:
+      return "public";
+    case AccessLevel::kRestricted:
+      return "restricted";
+    case AccessLevel::kConfidential:
+      return "confidential";
   }
   return "restricted";
 }

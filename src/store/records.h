@@ -22,21 +22,21 @@ std::optional<AccessLevel> ParseAccessLevel(std::string_view name);
 // One original file taken into the archive, with what was learned from it.
 struct SourceRecord {
   base::Id id;
-  std::string sha256;         // hex SHA-256 of the original bytes (its blob address)
-  uint64_t size = 0;          // bytes of the original
-  std::string format;         // "text", "markdown", "docx", "pdf"
-  std::string original_name;  // file name as given, without directories
+  std::string sha256;              // hex SHA-256 of the original bytes (its blob address)
+  uint64_t size = 0;               // bytes of the original
+  std::string format;              // "text", "markdown", "docx", "pdf"
+  std::string original_name;       // file name as given, without directories
   std::string kind = "interview";  // interview, article, report, document, ...
   std::optional<std::string> title;
   std::optional<std::string> language;       // BCP 47, e.g. "ar", "en"
   std::optional<std::string> document_date;  // EDTF
   std::optional<std::string> place;
-  std::optional<std::string> witness;        // pseudonym as written in the source
+  std::optional<std::string> witness;  // pseudonym as written in the source
   AccessLevel access = AccessLevel::kRestricted;
   std::string text_sha256;   // blob holding the extracted NFC text
   uint64_t text_length = 0;  // code points of that text
   uint32_t passage_count = 0;
-  std::string added_at;      // UTC, ISO 8601 ("2025-03-14T09:30:00Z")
+  std::string added_at;  // UTC, ISO 8601 ("2025-03-14T09:30:00Z")
 };
 
 // A passage: a paragraph (or part of a long one) of a source's extracted text.

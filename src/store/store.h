@@ -40,8 +40,8 @@ class SearchIndex {
   // Returns at most `limit` hits after skipping `offset`, best first.
   // Errors: kInvalidArgument for a query the engine cannot run (should not happen for a
   // query made by text::ParseSearchQuery), kIOError/kCorruption from the database.
-  virtual base::Result<std::vector<SearchHit>> Search(const text::SearchQuery& query,
-                                                      size_t limit, size_t offset) = 0;
+  virtual base::Result<std::vector<SearchHit>> Search(const text::SearchQuery& query, size_t limit,
+                                                      size_t offset) = 0;
 };
 
 class Store {
@@ -58,7 +58,7 @@ class Store {
   // Ids of sources whose id starts with `prefix` (normalized, see base::Id), at most
   // `limit` of them.
   virtual base::Result<std::vector<base::Id>> FindSourcesByPrefix(std::string_view prefix,
-                                                                 size_t limit) = 0;
+                                                                  size_t limit) = 0;
   // Every source, in the order they were added.
   virtual base::Result<std::vector<SourceRecord>> ListSources() = 0;
   // A source's passages in order. `only` restricts to one ordinal.

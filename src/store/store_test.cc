@@ -109,9 +109,8 @@ TEST_F(StoreTest, PrefixLookup) {
 }
 
 TEST_F(StoreTest, SearchFoldsArabicAndKeepsOriginalInSnippets) {
-  AddSource(std::string(64, 'e'),
-            {"وصل مُحَمَّد إلى الكسوة مع اللواء", "The brigade stayed in Kisweh.",
-             "قال أحمد إن الصباغ كان رئيس الأركان"});
+  AddSource(std::string(64, 'e'), {"وصل مُحَمَّد إلى الكسوة مع اللواء", "The brigade stayed in Kisweh.",
+                                   "قال أحمد إن الصباغ كان رئيس الأركان"});
   auto hits = Search("محمد");
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].ordinal, 0u);

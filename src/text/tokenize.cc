@@ -92,29 +92,37 @@ void FoldAsciiInto(std::string_view token, std::string* out) {
 }
 
 // Number of letters (general category L*) in valid UTF-8 `s`, counting at most to 2.
-int CountLettersUpToTwo(std::string_view s) {
+// Counts the letters of `s`, stopping at `limit`.
+int CountLettersUpTo(std::string_view s, int limit) {
   int letters = 0;
-  for (size_t pos = 0; pos < s.size() && letters < 2;) {
+  for (size_t pos = 0; pos < s.size() && letters < limit;) {
     char32_t c = base::DecodeAt(s, &pos);
     if ((U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_L_MASK) != 0) ++letters;
   }
   return letters;
 }
 
-// Folded Arabic article prefixes, longest first. "لل" is li- + al- with the alef elided.
-constexpr std::array<std::string_view, 6> kArticlePrefixes = {"وال", "بال", "كال",
-                                                              "فال", "ال",  "لل"};
+// Folded Arabic prefixes that a stem strips, longest first, with the letters that must
+// remain. "لل" is li- + al- with the alef elided. The bare conjunction wa- ("وإبراهيم",
+// "ومحمد") is tried last and only before three or more letters, since many names begin
+// with و themselves (وائل، وليد): for those the stem is a harmless extra key.
+struct StemPrefix {
+  std::string_view prefix;
+  int min_rest;
+};
+constexpr std::array<StemPrefix, 7> kStemPrefixes = {
+    {{"وال", 2}, {"بال", 2}, {"كال", 2}, {"فال", 2}, {"ال", 2}, {"لل", 2}, {"و", 3}}};
 
-// Writes to *stem the folded Arabic key without its article prefix, or clears it. The
+// Writes to *stem the folded Arabic key without its prefix, or clears it. The
 // remainder "له" only comes from the name of God (الله), which has no article to strip.
 void ComputeStem(std::string_view folded, std::string* stem) {
   stem->clear();
   auto lead = folded.empty() ? 0 : static_cast<unsigned char>(folded[0]);
   if (lead < 0xD8 || lead > 0xDB) return;  // not an Arabic-block key
-  for (std::string_view prefix : kArticlePrefixes) {
+  for (const auto& [prefix, min_rest] : kStemPrefixes) {
     if (!folded.starts_with(prefix)) continue;
     std::string_view rest = folded.substr(prefix.size());
-    if (CountLettersUpToTwo(rest) < 2 || rest == "له") continue;
+    if (CountLettersUpTo(rest, min_rest) < min_rest || rest == "له") continue;
     stem->assign(rest);
     return;
   }

@@ -37,9 +37,10 @@ class TokenCursor {
   size_t end() const { return end_; }
   std::string_view original() const { return text_.substr(begin_, end_ - begin_); }
   // For an Arabic token of at least two letters after a leading article or a particle
-  // fused with it (ال، وال، بال، كال، فال، لل; the longest that leaves two letters), the
-  // folded key without that prefix: "الصباغ" -> "صباغ", "للجيش" -> "جيش". Empty when
-  // there is none, and for the name of God (الله, والله, ...: "له" is another word).
+  // fused with it (ال، وال، بال، كال، فال، لل; the longest that leaves two letters), or
+  // of at least three letters after the conjunction و, the folded key without that
+  // prefix: "الصباغ" -> "صباغ", "للجيش" -> "جيش", "وإبراهيم" -> "ابراهيم". Empty when there
+  // is none; never "له" (from the name of God, الله, which has no article to strip).
   // Valid until the next call to Next(). The index stores it at the same position as
   // the token, so "صباغ" finds "الصباغ"; queries never use it.
   std::string_view stem() const { return stem_; }

@@ -152,7 +152,12 @@ TEST(TokenCursor, StemIsEmptyForOtherWords) {
 }
 
 TEST(TokenCursor, NameOfGodHasNoStem) {
-  EXPECT_THAT(Stems("الله والله بالله"), ElementsAre("", "", ""));
+  // No "له" stem; "والله" is wa- + الله, and keeps the word itself as its stem.
+  EXPECT_THAT(Stems("الله والله بالله"), ElementsAre("", "الله", ""));
+}
+
+TEST(TokenCursor, ConjunctionWaIsStrippedBeforeThreeLetters) {
+  EXPECT_THAT(Stems("وإبراهيم ومحمد وائل ولد"), ElementsAre("ابراهيم", "محمد", "ائل", ""));
 }
 
 TEST(TokenCursor, StemIsClearedBetweenTokens) {

@@ -60,8 +60,8 @@ TEST_F(AddTest, HeaderBlockAndFlagsFillMetadata) {
   EXPECT_THAT(s["title"].get<std::string>(), HasSubstr("Fourth Division"));
 
   WriteFile(tmp_ / "w17.txt", "Title: From the file\n\nBody text.\n");
-  auto flags = RunSijill({"add", archive_, (tmp_ / "w17.txt").string(), "--title",
-                          "Interview W-17", "--language", "ar", "--date", "2025-03-14"});
+  auto flags = RunSijill({"add", archive_, (tmp_ / "w17.txt").string(), "--title", "Interview W-17",
+                          "--language", "ar", "--date", "2025-03-14"});
   ASSERT_EQ(flags.exit_code, 0) << flags.err;
   auto w17 = Sources()[1];
   EXPECT_EQ(w17["title"], "Interview W-17");
@@ -78,8 +78,8 @@ TEST_F(AddTest, BadFlagValuesAreUsageErrors) {
             "sijill add: --date: \"14/3/2025\" is not a date (use YYYY, YYYY-MM or "
             "YYYY-MM-DD)\n");
   WriteFile(tmp_ / "b.txt", "text\n");
-  auto two = RunSijill({"add", archive_, (tmp_ / "a.txt").string(), (tmp_ / "b.txt").string(),
-                        "--title", "x"});
+  auto two = RunSijill(
+      {"add", archive_, (tmp_ / "a.txt").string(), (tmp_ / "b.txt").string(), "--title", "x"});
   EXPECT_EQ(two.exit_code, 2);
   EXPECT_TRUE(Sources().empty());
 }
@@ -109,12 +109,12 @@ TEST_F(AddTest, BadFilesAreNamedAndChangeNothing) {
   auto r = RunSijill({"add", archive_, (tmp_ / "bad").string()});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out, "");
-  EXPECT_THAT(r.err, HasSubstr((tmp_ / "bad/latin1.txt").string() +
-                               ": not valid UTF-8 at byte 3\n"));
+  EXPECT_THAT(r.err,
+              HasSubstr((tmp_ / "bad/latin1.txt").string() + ": not valid UTF-8 at byte 3\n"));
   EXPECT_THAT(r.err, HasSubstr((tmp_ / "bad/empty.txt").string() + ": the file is empty\n"));
   EXPECT_THAT(r.err, HasSubstr((tmp_ / "bad/broken.docx").string()));
-  EXPECT_THAT(r.err, HasSubstr((tmp_ / "bad/broken.pdf").string() +
-                               ": corrupt PDF or not a PDF\n"));
+  EXPECT_THAT(r.err,
+              HasSubstr((tmp_ / "bad/broken.pdf").string() + ": corrupt PDF or not a PDF\n"));
   EXPECT_THAT(r.err, HasSubstr((tmp_ / "bad/l1").string() + ": symbolic link loop"));
   EXPECT_THAT(r.err, HasSubstr("0 added, 0 already in the archive, 6 failed\n"));
   EXPECT_EQ(DbSnapshot(), before);

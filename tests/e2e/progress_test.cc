@@ -35,7 +35,7 @@ TEST(Progress, TenThousandFilesShowProgressOnATerminalOnly) {
   ASSERT_EQ(RunSijill({"init", archive}).exit_code, 0);
   std::string shown =
       RunOnTerminal(std::string(SIJILL_BINARY) + " add " + archive + " " + (tmp / "in").string());
-  EXPECT_THAT(shown, HasSubstr("\x1b[2K["));            // the bar is drawn ...
+  EXPECT_THAT(shown, HasSubstr("\x1b[2K["));           // the bar is drawn ...
   EXPECT_THAT(shown, HasSubstr("10000/10000 files"));  // ... and reaches the end
   EXPECT_THAT(shown, HasSubstr("10000 added, 0 already in the archive, 0 failed"));
 

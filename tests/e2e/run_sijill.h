@@ -10,10 +10,10 @@
 namespace sijill::e2e {
 
 struct RunResult {
-  int exit_code = -1;      // -1 if killed by a signal
-  std::string out;         // stdout
-  std::string err;         // stderr
-  long max_rss_kb = 0;     // peak resident memory of the child
+  int exit_code = -1;   // -1 if killed by a signal
+  std::string out;      // stdout
+  std::string err;      // stderr
+  long max_rss_kb = 0;  // peak resident memory of the child
 };
 
 // Runs `sijill args...` with stdin from /dev/null and waits for it.

@@ -93,8 +93,8 @@ TEST_F(SearchTest, LimitAndNoMatches) {
 }
 
 TEST_F(SearchTest, AnyTypedQueryGivesResultsOrAClearMessage) {
-  for (const char* q : {"NEAR(a b)", "\"unclosed", "a AND", "*", "-", "((", "col:val",
-                        "^start", "' OR 1=1 --", "Haidar -", "OR", "\"\"", "٢١٥*", "🙂"}) {
+  for (const char* q : {"NEAR(a b)", "\"unclosed", "a AND", "*", "-", "((", "col:val", "^start",
+                        "' OR 1=1 --", "Haidar -", "OR", "\"\"", "٢١٥*", "🙂"}) {
     auto r = RunSijill({"search", archive_, q});
     EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 2) << q << ": " << r.err;
     if (r.exit_code == 2) {
@@ -121,8 +121,8 @@ TEST_F(SearchTest, SourcesAndShow) {
   ASSERT_EQ(show.exit_code, 0) << show.err;
   EXPECT_THAT(show.out, HasSubstr("witness   أبو حسام"));
   EXPECT_THAT(show.out, HasSubstr("[0] المحاوِر:"));
-  auto one = nlohmann::json::parse(
-      RunSijill({"show", archive_, id, "--passage", "1", "--json"}).out);
+  auto one =
+      nlohmann::json::parse(RunSijill({"show", archive_, id, "--passage", "1", "--json"}).out);
   ASSERT_EQ(one["passages"].size(), 1u);
   EXPECT_EQ(one["passages"][0]["ordinal"], 1);
   auto missing = RunSijill({"show", archive_, id, "--passage", "999"});

@@ -34,8 +34,7 @@ int Tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int length,
     if (rc != SQLITE_OK) return rc;
     if (document && !cursor.stem().empty()) {
       auto stem = cursor.stem();
-      rc = emit(ctx, FTS5_TOKEN_COLOCATED, stem.data(), static_cast<int>(stem.size()), begin,
-                end);
+      rc = emit(ctx, FTS5_TOKEN_COLOCATED, stem.data(), static_cast<int>(stem.size()), begin, end);
       if (rc != SQLITE_OK) return rc;
     }
   }

@@ -60,12 +60,12 @@ class SqliteTransaction : public WriteTransaction {
   }
 
   base::Status AddSource(const SourceRecord& r) override {
-    ASSIGN_OR_RETURN(auto s, conn_.Prepare(
-                                 "INSERT INTO sources (id, sha256, size, format, original_name, "
-                                 "kind, title, language, document_date, place, witness, access, "
-                                 "text_sha256, text_length, passage_count, added_at) VALUES "
-                                 "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                                 "?15, ?16)"));
+    ASSIGN_OR_RETURN(auto s,
+                     conn_.Prepare("INSERT INTO sources (id, sha256, size, format, original_name, "
+                                   "kind, title, language, document_date, place, witness, access, "
+                                   "text_sha256, text_length, passage_count, added_at) VALUES "
+                                   "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                                   "?15, ?16)"));
     s.Bind(1, r.id.ToString()).Bind(2, r.sha256);
     BindSourceFields(s, r);
     TRY(s.Run());
@@ -75,12 +75,12 @@ class SqliteTransaction : public WriteTransaction {
   }
 
   base::Status UpdateSource(const SourceRecord& r) override {
-    ASSIGN_OR_RETURN(auto s, conn_.Prepare(
-                                 "UPDATE sources SET size = ?3, format = ?4, original_name = ?5, "
-                                 "kind = ?6, title = ?7, language = ?8, document_date = ?9, "
-                                 "place = ?10, witness = ?11, access = ?12, text_sha256 = ?13, "
-                                 "text_length = ?14, passage_count = ?15, added_at = ?16 "
-                                 "WHERE id = ?1"));
+    ASSIGN_OR_RETURN(auto s,
+                     conn_.Prepare("UPDATE sources SET size = ?3, format = ?4, original_name = ?5, "
+                                   "kind = ?6, title = ?7, language = ?8, document_date = ?9, "
+                                   "place = ?10, witness = ?11, access = ?12, text_sha256 = ?13, "
+                                   "text_length = ?14, passage_count = ?15, added_at = ?16 "
+                                   "WHERE id = ?1"));
     s.Bind(1, r.id.ToString());
     BindSourceFields(s, r);
     TRY(s.Run());
@@ -95,8 +95,9 @@ class SqliteTransaction : public WriteTransaction {
       return base::Status::Internal("a passage must belong to the source of its transaction");
     }
     if (!insert_passage_) {
-      ASSIGN_OR_RETURN(auto s, conn_.Prepare("INSERT INTO passages (source_rowid, ordinal, "
-                                             "cp_begin, cp_end, text) VALUES (?1, ?2, ?3, ?4, ?5)"));
+      ASSIGN_OR_RETURN(auto s,
+                       conn_.Prepare("INSERT INTO passages (source_rowid, ordinal, "
+                                     "cp_begin, cp_end, text) VALUES (?1, ?2, ?3, ?4, ?5)"));
       insert_passage_.emplace(std::move(s));
       ASSIGN_OR_RETURN(auto i, conn_.Prepare("INSERT INTO passage_index (rowid, text) "
                                              "VALUES (?1, ?2)"));
@@ -143,8 +144,8 @@ class SqliteStore : public Store {
   }
 
   base::Result<std::optional<SourceRecord>> FindSourceBySha256(std::string_view hex) override {
-    ASSIGN_OR_RETURN(auto s, conn_->Prepare(fmt::format(
-                                 "SELECT {} FROM sources WHERE sha256 = ?1", kSourceColumns)));
+    ASSIGN_OR_RETURN(auto s, conn_->Prepare(fmt::format("SELECT {} FROM sources WHERE sha256 = ?1",
+                                                        kSourceColumns)));
     s.Bind(1, hex);
     ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return std::optional<SourceRecord>();
@@ -152,8 +153,8 @@ class SqliteStore : public Store {
   }
 
   base::Result<SourceRecord> GetSource(const base::Id& id) override {
-    ASSIGN_OR_RETURN(auto s, conn_->Prepare(fmt::format(
-                                 "SELECT {} FROM sources WHERE id = ?1", kSourceColumns)));
+    ASSIGN_OR_RETURN(auto s, conn_->Prepare(fmt::format("SELECT {} FROM sources WHERE id = ?1",
+                                                        kSourceColumns)));
     s.Bind(1, id.ToString());
     ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return base::Error(base::Status::NotFound("no source " + id.ToString()));
@@ -161,7 +162,7 @@ class SqliteStore : public Store {
   }
 
   base::Result<std::vector<base::Id>> FindSourcesByPrefix(std::string_view prefix,
-                                                         size_t limit) override {
+                                                          size_t limit) override {
     // Ids are lower-case base32, so a range scan on the unique index finds the prefix.
     ASSIGN_OR_RETURN(auto s, conn_->Prepare("SELECT id FROM sources WHERE id >= ?1 AND id < ?2 "
                                             "ORDER BY id LIMIT ?3"));
@@ -190,12 +191,15 @@ class SqliteStore : public Store {
 
   base::Result<std::vector<PassageRecord>> GetPassages(const base::Id& source,
                                                        std::optional<uint32_t> only) override {
-    ASSIGN_OR_RETURN(auto s, conn_->Prepare(
-                                 "SELECT p.ordinal, p.cp_begin, p.cp_end, p.text FROM passages p "
-                                 "JOIN sources s ON s.rowid = p.source_rowid WHERE s.id = ?1 "
-                                 "AND (?2 IS NULL OR p.ordinal = ?2) ORDER BY p.ordinal"));
+    ASSIGN_OR_RETURN(
+        auto s, conn_->Prepare("SELECT p.ordinal, p.cp_begin, p.cp_end, p.text FROM passages p "
+                               "JOIN sources s ON s.rowid = p.source_rowid WHERE s.id = ?1 "
+                               "AND (?2 IS NULL OR p.ordinal = ?2) ORDER BY p.ordinal"));
     s.Bind(1, source.ToString());
-    if (only) s.Bind(2, static_cast<int64_t>(*only)); else s.BindNull(2);
+    if (only)
+      s.Bind(2, static_cast<int64_t>(*only));
+    else
+      s.BindNull(2);
     std::vector<PassageRecord> out;
     while (true) {
       ASSIGN_OR_RETURN(bool row, s.Step());
@@ -235,9 +239,9 @@ base::Status EnsureArchiveId(Connection& conn) {
 
 base::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file,
                                                      CreateDatabase create) {
-  ASSIGN_OR_RETURN(auto conn, Connection::Open(file, create == CreateDatabase::kYes
-                                                         ? Connection::Create::kYes
-                                                         : Connection::Create::kNo));
+  ASSIGN_OR_RETURN(
+      auto conn, Connection::Open(file, create == CreateDatabase::kYes ? Connection::Create::kYes
+                                                                       : Connection::Create::kNo));
   if (auto migrated = Migrate(*conn); !migrated) return base::Error(migrated.error());
   if (create == CreateDatabase::kYes) TRY(EnsureArchiveId(*conn));
   int schema = CurrentSchemaVersion();
