@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "cli/command.h"
+#include "cli/json_records.h"
 #include "cli/progress.h"
 #include "ingest/add.h"
 #include "store/archive.h"
@@ -26,7 +27,13 @@ struct Candidate {
 struct WalkResult {
   std::vector<Candidate> files;
   size_t hidden_skipped = 0;
+  size_t archives_skipped = 0;  // folders that are Sijill archives (never ingested)
 };
+
+bool IsArchive(const fs::path& dir) {
+  std::error_code ec;
+  return fs::exists(dir / "SIJILL-ARCHIVE", ec);
+}
 
 base::Status PathError(const fs::path& p, const std::error_code& ec) {
   if (ec.value() == ELOOP) {
@@ -38,12 +45,17 @@ base::Status PathError(const fs::path& p, const std::error_code& ec) {
 
 // Walks `dir` in name order. Directory symlinks are followed once: a directory already
 // visited (same device and inode) is not entered again, so a symlink loop ends.
-// Hidden entries (".name") are skipped inside folders.
+// Hidden entries (".name") are skipped inside folders, and so are archives: an archive
+// inside the folder being added (often the one being written) must not swallow itself.
 void WalkDirectory(const fs::path& dir, std::set<std::pair<dev_t, ino_t>>& visited,
                    WalkResult& out) {
   struct stat st {};
   if (::stat(dir.c_str(), &st) != 0) return;
   if (!visited.emplace(st.st_dev, st.st_ino).second) return;
+  if (IsArchive(dir)) {
+    ++out.archives_skipped;
+    return;
+  }
   std::error_code ec;
   std::vector<fs::path> entries;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -167,8 +179,8 @@ int RunAdd(Console& console, std::span<const std::string> args) {
         bool is_new = result->outcome == ingest::AddResult::Outcome::kAdded;
         (is_new ? added : duplicates)++;
         if (o.json) {
-          progress.Print(ResultJson(c.path, is_new ? "added" : "duplicate", &src.id, "").dump() +
-                         "\n");
+          progress.Print(
+              DumpJson(ResultJson(c.path, is_new ? "added" : "duplicate", &src.id, ""), -1));
         } else if (is_new) {
           progress.Print(fmt::format("added      {}  {}  ({} passages)\n", src.id.Short(),
                                      c.path.string(), src.passage_count));
@@ -183,12 +195,16 @@ int RunAdd(Console& console, std::span<const std::string> args) {
     ++failed;
     progress.PrintError(fmt::format("sijill: error: {}\n", problem.message()));
     if (o.json)
-      progress.Print(ResultJson(c.path, "failed", nullptr, problem.message()).dump() + "\n");
+      progress.Print(DumpJson(ResultJson(c.path, "failed", nullptr, problem.message()), -1));
   }
   progress.Update(walk.files.size(), "");
   std::string summary =
       fmt::format("{} added, {} already in the archive, {} failed", added, duplicates, failed);
   if (walk.hidden_skipped > 0) summary += fmt::format(", {} hidden skipped", walk.hidden_skipped);
+  if (walk.archives_skipped > 0) {
+    summary += fmt::format(", {} Sijill archive folder{} skipped", walk.archives_skipped,
+                           walk.archives_skipped == 1 ? "" : "s");
+  }
   console.Err(summary + "\n");
   return failed > 0 ? kExitFailed : kExitOk;
 }

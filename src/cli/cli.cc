@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <clocale>
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,13 @@ int Main(int argc, char** argv) {
     console.Err(fmt::format("sijill: error: unknown command '{}'; {}\n", name, hint));
     return kExitUsage;
   }
-  return command->run(console, std::span<const std::string>(args).subspan(1));
+  try {
+    return command->run(console, std::span<const std::string>(args).subspan(1));
+  } catch (const std::exception& e) {
+    // Exceptions are bugs; this is the one boundary where they become a message.
+    console.Err(fmt::format("sijill: internal error: {}\n", e.what()));
+    return kExitFailed;
+  }
 }
 
 }  // namespace sijill::cli

@@ -50,4 +50,8 @@ nlohmann::json SearchHitJson(const store::SearchHit& h) {
           {"marks", marks}};
 }
 
+std::string DumpJson(const nlohmann::json& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
 }  // namespace sijill::cli

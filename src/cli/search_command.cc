@@ -64,7 +64,7 @@ int RunSearch(Console& console, std::span<const std::string> args) {
   if (json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& h : *hits) out.push_back(SearchHitJson(h));
-    console.Out(out.dump(2) + "\n");
+    console.Out(DumpJson(out));
     return kExitOk;
   }
   if (hits->empty()) {

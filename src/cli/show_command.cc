@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <charconv>
+
 #include "cli/command.h"
 #include "cli/json_records.h"
 #include "cli/source_ref.h"
@@ -36,11 +38,24 @@ int RunShow(Console& console, std::span<const std::string> args) {
   std::optional<uint32_t> passage;
   bool json = false;
   app.add_option("archive", dir, "The archive")->required();
-  app.add_option("source", ref, "Source id, or a unique prefix of at least 4 characters")
+  app.add_option("source", ref,
+                 "Source id, or a unique prefix of at least 4 characters; ID:N (as search "
+                 "prints it) shows passage N")
       ->required();
   app.add_option("--passage", passage, "Show only passage N (numbered from 0)");
   app.add_flag("--json", json, "Print JSON");
   if (int rc = ParseArgs(app, console, args); rc >= 0) return rc;
+  if (auto colon = ref.find(':'); colon != std::string::npos) {
+    uint32_t n = 0;
+    std::string_view digits = std::string_view(ref).substr(colon + 1);
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (ec != std::errc() || end != digits.data() + digits.size() || passage) {
+      console.Err(fmt::format("sijill show: '{}' is not SOURCE or SOURCE:PASSAGE\n", ref));
+      return kExitUsage;
+    }
+    passage = n;
+    ref.resize(colon);
+  }
 
   auto archive = store::Archive::Open(dir, store::OpenMode::kReadOnly);
   if (!archive) return Fail(console, archive.error());
@@ -61,7 +76,7 @@ int RunShow(Console& console, std::span<const std::string> args) {
     nlohmann::json out = SourceJson(*source);
     out["passages"] = nlohmann::json::array();
     for (const auto& p : *passages) out["passages"].push_back(PassageJson(p));
-    console.Out(out.dump(2) + "\n");
+    console.Out(DumpJson(out));
     return kExitOk;
   }
   std::string text = passage ? std::string() : MetadataText(*source) + "\n";

@@ -23,7 +23,7 @@ int RunSources(Console& console, std::span<const std::string> args) {
   if (json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& s : *sources) out.push_back(SourceJson(s));
-    console.Out(out.dump(2) + "\n");
+    console.Out(DumpJson(out));
     return kExitOk;
   }
   if (sources->empty()) {

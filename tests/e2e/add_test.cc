@@ -177,3 +177,37 @@ TEST_F(AddTest, LargeFileStreamsInBoundedMemory) {
 
 }  // namespace
 }  // namespace sijill::e2e
+
+namespace sijill::e2e {
+namespace {
+
+// `sijill add cases/g .` from a folder that holds the archive must not take in the
+// archive's own files.
+TEST(AddFolderHoldingArchive, ArchiveIsSkipped) {
+  Scratch tmp;
+  WriteFile(tmp / "work/a.txt", "A testimony.\n");
+  std::string archive = (tmp / "work/archive").string();
+  ASSERT_EQ(RunSijill({"init", archive}).exit_code, 0);
+  auto r = RunSijill({"add", archive, (tmp / "work").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err,
+            "1 added, 0 already in the archive, 0 failed, 1 Sijill archive folder skipped\n");
+}
+
+TEST(AddJson, FileNamesInLegacyEncodingsDoNotBreakJson) {
+  Scratch tmp;
+  std::string archive = (tmp / "a").string();
+  ASSERT_EQ(RunSijill({"init", archive}).exit_code, 0);
+  std::string latin1_name = "t\xe9moin.txt";  // "témoin" in Latin-1
+  WriteFile(tmp / latin1_name, "Words.\n");
+  auto r = RunSijill({"add", archive, (tmp / latin1_name).string(), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto line = nlohmann::json::parse(r.out);
+  EXPECT_EQ(line["outcome"], "added");
+  auto sources = RunSijill({"sources", archive, "--json"});
+  ASSERT_EQ(sources.exit_code, 0) << sources.err;
+  EXPECT_EQ(nlohmann::json::parse(sources.out)[0]["original_name"], "t\xEF\xBF\xBDmoin.txt");
+}
+
+}  // namespace
+}  // namespace sijill::e2e

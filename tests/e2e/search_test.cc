@@ -125,6 +125,9 @@ TEST_F(SearchTest, SourcesAndShow) {
       nlohmann::json::parse(RunSijill({"show", archive_, id, "--passage", "1", "--json"}).out);
   ASSERT_EQ(one["passages"].size(), 1u);
   EXPECT_EQ(one["passages"][0]["ordinal"], 1);
+  auto by_passage_id = RunSijill({"show", archive_, id.substr(0, 10) + ":1"});
+  ASSERT_EQ(by_passage_id.exit_code, 0) << by_passage_id.err;
+  EXPECT_EQ(by_passage_id.out, "[1] " + one["passages"][0]["text"].get<std::string>() + "\n\n");
   auto missing = RunSijill({"show", archive_, id, "--passage", "999"});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_THAT(missing.err, HasSubstr("there is no passage 999"));
