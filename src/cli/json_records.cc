@@ -45,7 +45,7 @@ nlohmann::json SearchHitJson(const store::SearchHit& h) {
           {"ordinal", h.ordinal},
           {"start", h.cp_begin},
           {"end", h.cp_end},
-          {"score", h.score},
+          {"rank", h.rank},
           {"snippet", h.snippet},
           {"marks", marks}};
 }

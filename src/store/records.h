@@ -58,7 +58,7 @@ struct SearchHit {
   uint32_t ordinal = 0;
   uint64_t cp_begin = 0;
   uint64_t cp_end = 0;
-  double score = 0;  // higher is better
+  size_t rank = 0;  // 1 for the best hit of the whole result, counting the offset
   std::string snippet;
   std::vector<std::pair<size_t, size_t>> marks;
 };

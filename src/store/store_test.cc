@@ -144,11 +144,13 @@ TEST_F(StoreTest, RanksAndPages) {
   auto all = Search("haidar");
   ASSERT_EQ(all.size(), 3u);
   EXPECT_EQ(all[0].ordinal, 1u);  // most occurrences in a short passage ranks first
-  EXPECT_GE(all[0].score, all[1].score);
+  EXPECT_EQ(all[0].rank, 1u);
+  EXPECT_EQ(all[2].rank, 3u);
   auto query = text::ParseSearchQuery("haidar");
   auto page = store().search().Search(*query, 1, 1);
   ASSERT_EQ(page->size(), 1u);
   EXPECT_EQ((*page)[0].ordinal, all[1].ordinal);
+  EXPECT_EQ((*page)[0].rank, 2u);
 }
 
 TEST(RenderFts5, QuotesEveryToken) {

@@ -80,33 +80,40 @@ std::string RenderFts5(const text::SearchQuery& query) {
 
 base::Result<std::vector<SearchHit>> SqliteSearchIndex::Search(const text::SearchQuery& query,
                                                                size_t limit, size_t offset) {
-  // The inner query is the plain FTS5 top-k (ORDER BY rank LIMIT), so FTS5 computes
-  // snippets only for the rows it returns; the join adds the passage's coordinates.
-  ASSIGN_OR_RETURN(auto s, conn_.Prepare(fmt::format(
-                               "SELECT src.id, src.title, p.ordinal, p.cp_begin, p.cp_end, "
-                               "hit.score, hit.snip FROM (SELECT rowid, rank AS score, "
-                               "snippet(passage_index, 0, '{}', '{}', '…', {}) AS snip "
-                               "FROM passage_index WHERE passage_index MATCH ?1 "
-                               "ORDER BY rank LIMIT ?2 OFFSET ?3) AS hit "
-                               "JOIN passages p ON p.rowid = hit.rowid "
-                               "JOIN sources src ON src.rowid = p.source_rowid "
-                               "ORDER BY hit.score",
-                               kOpen, kClose, kSnippetTokens)));
-  s.Bind(1, RenderFts5(query))
+  // Exactly the plain FTS5 top-k: FTS5 sorts by rank internally and computes snippets only
+  // for the rows it returns. Selecting `rank` itself would make FTS5 score every match a
+  // second time (measured: +20% at p50), so a hit's rank is its position.
+  ASSIGN_OR_RETURN(auto top, conn_.Prepare(fmt::format(
+                                 "SELECT rowid, snippet(passage_index, 0, '{}', '{}', '…', {}) "
+                                 "FROM passage_index WHERE passage_index MATCH ?1 "
+                                 "ORDER BY rank LIMIT ?2 OFFSET ?3",
+                                 kOpen, kClose, kSnippetTokens)));
+  top.Bind(1, RenderFts5(query))
       .Bind(2, static_cast<int64_t>(limit))
       .Bind(3, static_cast<int64_t>(offset));
+  ASSIGN_OR_RETURN(auto where,
+                   conn_.Prepare("SELECT src.id, src.title, p.ordinal, p.cp_begin, p.cp_end "
+                                 "FROM passages p JOIN sources src ON src.rowid = p.source_rowid "
+                                 "WHERE p.rowid = ?1"));
   std::vector<SearchHit> hits;
   while (true) {
-    ASSIGN_OR_RETURN(bool row, s.Step());
+    ASSIGN_OR_RETURN(bool row, top.Step());
     if (!row) break;
+    where.Reset();
+    where.Bind(1, top.Int(0));
+    ASSIGN_OR_RETURN(bool found, where.Step());
+    if (!found) {
+      return base::Error(base::Status::Corruption(
+          fmt::format("the search index names passage row {}, which does not exist", top.Int(0))));
+    }
     SearchHit hit;
-    hit.source = *base::Id::Parse(s.Text(0));
-    hit.source_title = s.OptionalText(1);
-    hit.ordinal = static_cast<uint32_t>(s.Int(2));
-    hit.cp_begin = static_cast<uint64_t>(s.Int(3));
-    hit.cp_end = static_cast<uint64_t>(s.Int(4));
-    hit.score = -s.Double(5);  // bm25 rank: more negative is better
-    Unmark(s.Text(6), &hit);
+    hit.source = *base::Id::Parse(where.Text(0));
+    hit.source_title = where.OptionalText(1);
+    hit.ordinal = static_cast<uint32_t>(where.Int(2));
+    hit.cp_begin = static_cast<uint64_t>(where.Int(3));
+    hit.cp_end = static_cast<uint64_t>(where.Int(4));
+    hit.rank = offset + hits.size() + 1;
+    Unmark(top.Text(1), &hit);
     hits.push_back(std::move(hit));
   }
   return hits;
