@@ -14,6 +14,7 @@ DECLARE_TARGET(segment)
 DECLARE_TARGET(text_reader)
 DECLARE_TARGET(docx_reader)
 DECLARE_TARGET(pdf_reader)
+DECLARE_TARGET(edtf)
 
 namespace {
 
@@ -39,5 +40,6 @@ REPLAY_TEST(segment)
 REPLAY_TEST(text_reader)
 REPLAY_TEST(docx_reader)
 REPLAY_TEST(pdf_reader)
+REPLAY_TEST(edtf)
 
 }  // namespace
