@@ -38,6 +38,7 @@ int RunAdd(Console& console, std::span<const std::string> args);
 int RunSources(Console& console, std::span<const std::string> args);
 int RunShow(Console& console, std::span<const std::string> args);
 int RunSearch(Console& console, std::span<const std::string> args);
+int RunDate(Console& console, std::span<const std::string> args);
 int RunHelp(Console& console, std::span<const std::string> args);
 int RunVersion(Console& console, std::span<const std::string> args);
 
