@@ -100,12 +100,17 @@ base::Status CheckExpansion(zip_t& archive, const std::string& name) {
                 std::to_string(stat.size) + " bytes");
 }
 
+// libxml2's I/O layer reports some errors (bad input encodings) through its generic
+// handler, which prints to stderr; the reader's own error says what went wrong instead.
+void SilentGenericError(void*, const char*, ...) {}
+
 void InitLibxml2Once() {
   static const bool initialized = [] {
     xmlInitParser();
     return true;
   }();
   (void)initialized;
+  xmlSetGenericErrorFunc(nullptr, &SilentGenericError);  // per thread in libxml2
 }
 
 }  // namespace
