@@ -15,6 +15,7 @@ DECLARE_TARGET(text_reader)
 DECLARE_TARGET(docx_reader)
 DECLARE_TARGET(pdf_reader)
 DECLARE_TARGET(edtf)
+DECLARE_TARGET(date_finder)
 
 namespace {
 
@@ -41,5 +42,6 @@ REPLAY_TEST(text_reader)
 REPLAY_TEST(docx_reader)
 REPLAY_TEST(pdf_reader)
 REPLAY_TEST(edtf)
+REPLAY_TEST(date_finder)
 
 }  // namespace
