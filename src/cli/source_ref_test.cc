@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "base/testing/temp_dir.h"
 #include "store/archive.h"
-#include "store/testing/temp_dir.h"
 
 namespace sijill::cli {
 namespace {
@@ -28,7 +28,7 @@ class SourceRefTest : public ::testing::Test {
     ASSERT_TRUE((*txn)->Commit().ok());
   }
 
-  store::testing::TempDir tmp_;
+  base::testing::TempDir tmp_;
   std::unique_ptr<store::Archive> archive_;
   int count_ = 0;
 };

@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "store/testing/temp_dir.h"
+#include "base/testing/temp_dir.h"
 
 namespace sijill::store {
 namespace {
@@ -12,7 +12,7 @@ namespace {
 namespace fs = std::filesystem;
 
 TEST(Archive, CreateThenOpen) {
-  testing::TempDir tmp;
+  base::testing::TempDir tmp;
   fs::path dir = tmp.path() / "cases" / "ghouta";
   auto created = Archive::Create(dir);
   ASSERT_TRUE(created.has_value()) << created.error().message();
@@ -31,7 +31,7 @@ TEST(Archive, CreateThenOpen) {
 }
 
 TEST(Archive, RefusesToOverwrite) {
-  testing::TempDir tmp;
+  base::testing::TempDir tmp;
   fs::path dir = tmp.path() / "a";
   ASSERT_TRUE(Archive::Create(dir).has_value());
   auto again = Archive::Create(dir);
@@ -48,13 +48,13 @@ TEST(Archive, RefusesToOverwrite) {
 }
 
 TEST(Archive, CreatesInsideAnEmptyDirectory) {
-  testing::TempDir tmp;
+  base::testing::TempDir tmp;
   fs::create_directories(tmp.path() / "empty");
   EXPECT_TRUE(Archive::Create(tmp.path() / "empty").has_value());
 }
 
 TEST(Archive, OpenNamesWhatIsWrong) {
-  testing::TempDir tmp;
+  base::testing::TempDir tmp;
   auto missing = Archive::Open(tmp.path() / "nope", OpenMode::kReadOnly);
   ASSERT_FALSE(missing.has_value());
   EXPECT_EQ(missing.error().message(), (tmp.path() / "nope").string() + ": no such directory");
@@ -66,7 +66,7 @@ TEST(Archive, OpenNamesWhatIsWrong) {
 }
 
 TEST(Archive, OneWriterAtATime) {
-  testing::TempDir tmp;
+  base::testing::TempDir tmp;
   fs::path dir = tmp.path() / "a";
   auto writer = Archive::Create(dir);
   ASSERT_TRUE(writer.has_value());
@@ -84,7 +84,7 @@ TEST(Archive, OneWriterAtATime) {
 }
 
 TEST(Archive, RefusesADatabaseFromANewerBuild) {
-  testing::TempDir tmp;
+  base::testing::TempDir tmp;
   fs::path dir = tmp.path() / "a";
   ASSERT_TRUE(Archive::Create(dir).has_value());
   std::string cmd = "sqlite3 '" + (dir / "sijill.db").string() + "' 'PRAGMA user_version = 99'";

@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "base/testing/temp_dir.h"
 #include "store/archive.h"
 #include "store/sqlite/sqlite_search.h"
-#include "store/testing/temp_dir.h"
 #include "text/search_query.h"
 
 namespace sijill::store {
@@ -54,7 +54,7 @@ class StoreTest : public ::testing::Test {
 
   Store& store() { return archive_->store(); }
 
-  testing::TempDir tmp_;
+  base::testing::TempDir tmp_;
   std::unique_ptr<Archive> archive_;
 };
 

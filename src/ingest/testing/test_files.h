@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "base/testing/temp_dir.h"
 #include "base/utf8.h"
 #include "ingest/reader.h"
 
@@ -22,24 +23,7 @@ namespace sijill::ingest::testing {
 
 // A fresh folder under the system's temporary folder, removed with its contents by the
 // destructor.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "sijill-ingest-XXXXXX");
-    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  std::filesystem::path Path(std::string_view name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
+using base::testing::TempDir;
 
 // Writes `bytes` to `path`, replacing it. Returns `path`.
 inline std::filesystem::path WriteFile(const std::filesystem::path& path, std::string_view bytes) {

@@ -1,11 +1,13 @@
 // A temporary directory for tests, removed with everything in it on destruction.
+// Shared by every module's tests.
 #pragma once
 
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
-namespace sijill::store::testing {
+namespace sijill::base::testing {
 
 class TempDir {
  public:
@@ -20,9 +22,10 @@ class TempDir {
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
   const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path Path(std::string_view name) const { return path_ / name; }
 
  private:
   std::filesystem::path path_;
 };
 
-}  // namespace sijill::store::testing
+}  // namespace sijill::base::testing
