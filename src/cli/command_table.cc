@@ -15,7 +15,7 @@ constexpr std::array kCommands = {
     Command{"sources", "list the sources in an archive", RunSources},
     Command{"show", "show a source's metadata and passages", RunShow},
     Command{"search", "search passages in English and Arabic", RunSearch},
-    Command{"date", "check EDTF dates and show their day bounds", RunDate},
+    Command{"date", "check EDTF dates; find the dates written in a document", RunDate},
     Command{"help", "show help for sijill or one of its commands", RunHelp},
     Command{"version", "print the version of sijill", RunVersion},
 };

@@ -10,6 +10,7 @@
 #include <ctime>
 #include <vector>
 
+#include "ingest/document_text.h"
 #include "ingest/reader.h"
 #include "text/segment.h"
 
@@ -63,15 +64,6 @@ class IntakeSink : public text::PassageSink {
   base::Id source_;
 };
 
-class SegmentingTextSink : public TextSink {
- public:
-  explicit SegmentingTextSink(text::PassageSegmenter& segmenter) : segmenter_(segmenter) {}
-  base::Status Text(std::string_view utf8) override { return segmenter_.Feed(utf8); }
-
- private:
-  text::PassageSegmenter& segmenter_;
-};
-
 // Fills the record's metadata: the file's own first, then the user's overrides.
 base::Status ApplyMetadata(const FileMetadata& meta, const SourceOverrides& o, const fs::path& path,
                            store::SourceRecord* r) {
@@ -83,13 +75,8 @@ base::Status ApplyMetadata(const FileMetadata& meta, const SourceOverrides& o, c
   if (o.access) r->access = *o.access;
   if (o.document_date) {
     ASSIGN_OR_RETURN(r->document_date, ValidateDocumentDate(*o.document_date));
-  } else if (meta.interviewed) {
-    auto date = ValidateDocumentDate(*meta.interviewed);
-    if (!date) {
-      return base::Status::InvalidArgument(
-          fmt::format("{}: header field Interviewed: {}", path.string(), date.error().message()));
-    }
-    r->document_date = *date;
+  } else {
+    ASSIGN_OR_RETURN(r->document_date, FileDocumentDate(meta, path));
   }
   return base::Status::Ok();
 }
@@ -103,23 +90,20 @@ base::Result<store::SourceRecord> Extract(store::Archive& archive, const fs::pat
   TRY(txn->AddSource(record));
   ASSIGN_OR_RETURN(auto text_blob, archive.blobs().NewBlob());
   IntakeSink intake(*text_blob, *txn, record.id);
-  text::PassageSegmenter segmenter({}, intake);
-  SegmentingTextSink reader_sink(segmenter);
-  auto meta = ReadFile(stored, format, reader_sink);
-  if (!meta) {
+  auto read = ReadSegmented(stored, format, intake);
+  if (!read) {
     // The reader names the stored copy; the user knows the file by its own name.
-    std::string message = meta.error().message();
+    std::string message = read.error().message();
     if (message.starts_with(stored.string())) {
       message.replace(0, stored.string().size(), path.string());
     }
-    return base::Error(base::Status(meta.error().code(), message));
+    return base::Error(base::Status(read.error().code(), message));
   }
-  TRY(segmenter.Finish());
   ASSIGN_OR_RETURN(auto text, text_blob->Commit());
   record.text_sha256 = text.sha256;
-  record.text_length = segmenter.text_length();
-  record.passage_count = segmenter.passage_count();
-  TRY(ApplyMetadata(*meta, overrides, path, &record));
+  record.text_length = read->text_length;
+  record.passage_count = read->passage_count;
+  TRY(ApplyMetadata(read->metadata, overrides, path, &record));
   TRY(txn->UpdateSource(record));
   TRY(txn->Commit());
   return record;
@@ -158,6 +142,17 @@ base::Result<std::string> ValidateDocumentDate(std::string_view value) {
     }
   }
   return std::string(value);
+}
+
+base::Result<std::optional<std::string>> FileDocumentDate(const FileMetadata& metadata,
+                                                          const fs::path& path) {
+  if (!metadata.interviewed) return std::optional<std::string>();
+  auto date = ValidateDocumentDate(*metadata.interviewed);
+  if (!date) {
+    return base::Error(base::Status::InvalidArgument(
+        fmt::format("{}: header field Interviewed: {}", path.string(), date.error().message())));
+  }
+  return std::optional<std::string>(std::move(*date));
 }
 
 std::string NowUtc() {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "base/status.h"
+#include "ingest/reader.h"
 #include "store/archive.h"
 #include "store/records.h"
 
@@ -44,6 +45,13 @@ base::Result<AddResult> AddFile(store::Archive& archive, const std::filesystem::
 // Checks a document date given as metadata: an ISO 8601 calendar date of year,
 // month or day precision ("2025", "2025-03", "2025-03-14"). Returns the value trimmed.
 base::Result<std::string> ValidateDocumentDate(std::string_view value);
+
+// The document date the file itself gives (FileMetadata::interviewed: a header block's
+// Interviewed/Date, DOCX dcterms:created, PDF CreationDate), checked and trimmed by
+// ValidateDocumentDate; nullopt when the file gives none. Error: "<path>: header field
+// Interviewed: "..." is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)" (kInvalidArgument).
+base::Result<std::optional<std::string>> FileDocumentDate(const FileMetadata& metadata,
+                                                          const std::filesystem::path& path);
 
 // The current time as ISO 8601 UTC with seconds.
 std::string NowUtc();
