@@ -170,7 +170,9 @@ std::string EscapeField(std::string_view text) {
   return out;
 }
 
-nlohmann::json MentionJson(const time::DateMention& m) {
+// A mention or one end of a range: its span, text, value, bounds and flags.
+template <typename Span>
+nlohmann::json SpanJson(const Span& m) {
   nlohmann::json j;
   if (m.value) {
     j = ValueJson(m.text, *m.value);
@@ -183,6 +185,16 @@ nlohmann::json MentionJson(const time::DateMention& m) {
   j["begin"] = m.cp_begin;
   j["end"] = m.cp_end;
   j["text"] = m.text;
+  return j;
+}
+
+// With "parts" for a range written as two dates ("from X until Y"): each end alone.
+nlohmann::json MentionJson(const time::DateMention& m) {
+  nlohmann::json j = SpanJson(m);
+  if (!m.parts.empty()) {
+    j["parts"] = nlohmann::json::array();
+    for (const auto& p : m.parts) j["parts"].push_back(SpanJson(p));
+  }
   return j;
 }
 

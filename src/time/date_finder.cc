@@ -1,9 +1,8 @@
 #include "time/date_finder.h"
 
-#include <fmt/format.h>
-
-#include "time/date_islamic.h"
+#include "time/date_finder_internal.h"
 #include "time/date_patterns.h"
+#include "time/date_render.h"
 
 namespace sijill::time {
 namespace {
@@ -11,20 +10,26 @@ namespace {
 using internal::Atom;
 using internal::AtomKind;
 using internal::BareYear;
+using internal::Context;
 using internal::Cursor;
 using internal::Part;
 using internal::Piece;
+using internal::RenderedAtom;
 using internal::Token;
+using internal::TokenKind;
+using internal::Unit;
+using internal::YearSpan;
 
 // ---- Step 1: what surrounds a date (hedges, approximation, prepositions, ranges).
 
-enum class Lead : uint8_t { kNone, kPlain, kSince, kRange };
+enum class Lead : uint8_t { kNone, kPlain, kSince, kUntil, kRange };
 
 Lead ReadLead(Cursor& c) {
-  if (c.Word({"since", "منذ"})) return Lead::kSince;
+  if (c.Word({"since", "after", "منذ"}) || c.Phrase("later than")) return Lead::kSince;
+  if (c.Word({"before", "قبل"}) || c.Phrase("earlier than")) return Lead::kUntil;
   if (c.Word({"from", "between", "بين", "من"})) return Lead::kRange;
-  if (c.Word({"in", "during", "throughout", "by", "before", "after", "until", "till", "في", "وفي",
-              "خلال", "طوال", "قبل", "حتى", "لغايه"}))
+  if (c.Word({"in", "during", "throughout", "by", "until", "till", "في", "وفي", "خلال", "طوال",
+              "حتى", "لغايه"}))
     return Lead::kPlain;
   return Lead::kNone;
 }
@@ -43,16 +48,24 @@ struct Qualifiers {
 Qualifiers ReadPrefix(Cursor& c) {
   Qualifiers q;
   for (int i = 0; i < 2; ++i) {
-    if (internal::ReadHedge(c)) q.uncertain = true;
-    if (internal::ReadApprox(c)) q.approximate = true;
+    bool hedge = internal::ReadHedge(c), approx = internal::ReadApprox(c);
+    q.uncertain |= hedge;
+    q.approximate |= approx;
+    if (!hedge && !approx) break;
   }
   return q;
 }
 
-// Hedges and approximations after a date ("2010, I think", "تقريباً"). A hedge that
-// is followed by another date belongs to that one ("2012, maybe the first days of").
+// Hedges and approximations after a date ("2010, I think", "تقريباً", "1860?"). A hedge
+// that is followed by another date belongs to that one ("2012, maybe the first days of").
 Qualifiers ReadSuffix(const std::vector<Token>& tokens, Cursor& c) {
   Qualifiers q;
+  if (c.Adjacent() && c.Punct({"?"})) q.uncertain = true;
+  Cursor paren = c;  // "1862 (uncertain)"
+  if (paren.Punct({"("}) && paren.Word({"uncertain", "guess"}) && paren.Punct({")"})) {
+    q.uncertain = true;
+    c = paren;
+  }
   if (internal::ReadApprox(c)) q.approximate = true;
   Cursor probe = c;
   probe.Punct({",", "\u060C"});
@@ -76,34 +89,102 @@ void MatchAlternative(const std::vector<Token>& tokens, Atom* atom, Cursor* c) {
   if (!probe.Word({"or", "او"})) return;
   Qualifiers mid = ReadPrefix(probe);
   probe.Word({"in", "في"});
+  size_t second_begin = probe.pos();
   std::optional<Atom> second = internal::MatchSingle(tokens, probe.pos(), BareYear::kYes);
   if (!second || second->kind != AtomKind::kSingle) return;
   atom->kind = AtomKind::kInterval;
   atom->last = second->first;
+  atom->first_end = c->pos();
+  atom->last_begin = second_begin;
   Apply(mid, &atom->first);
   Apply(mid, &atom->last);
   *c = Cursor(tokens, second->end);
 }
 
-// The expression starting at token `pos`, with what surrounds it, or nullopt.
-std::optional<Atom> MatchAt(const std::vector<Token>& tokens, size_t pos) {
+// A date that names only a year, a decade or a century.
+bool YearLike(const Atom& a) {
+  const Piece& p = a.first;
+  return a.kind == AtomKind::kSingle && p.has_year() && p.month == 0 && p.day == 0 &&
+         p.part == Part::kWhole && p.hijri_month == 0 && p.step_unit == Unit::kNone;
+}
+
+// After a year-like date: "1851-1852", "1851-52", "1910-30", "1860s-1870s",
+// "1856-ca. 1865" (intervals) or "1858/1860" (one of the two). A two-digit end of 01..12
+// is left alone: "2011-12" is ISO 8601's December 2011 as often as a span of years.
+void MatchYearDash(const std::vector<Token>& tokens, Atom* atom, Cursor* c) {
+  if (!YearLike(*atom)) return;
+  const Piece& first = atom->first;
+  int64_t y1 = *first.year->year;
+  Cursor probe = *c;
+  bool tight = probe.Adjacent();
+  if (probe.Punct({"/"})) {
+    auto y2 = tight && probe.Adjacent() ? probe.Number(4, 4, 1000, 2999) : std::nullopt;
+    if (!y2 || first.span != YearSpan::kYear || *y2 <= y1 ||
+        (probe.Peek() != nullptr && probe.Adjacent() && probe.Peek()->kind != TokenKind::kPunct))
+      return;
+    atom->kind = AtomKind::kOneOfYears;
+    atom->last = first;
+    atom->last.year = internal::YearRef{*y2, 0};
+    *c = probe;
+    return;
+  }
+  size_t dash = probe.pos();
+  if (!probe.Punct({"-", "\u2013"})) return;
+  size_t second_begin = probe.pos();
+  Cursor two = probe;
+  if (first.span == YearSpan::kYear && tight && two.Adjacent() && y1 >= 1000) {
+    if (auto nn = two.Number(2, 2, 13, 99)) {
+      int64_t y2 = y1 / 100 * 100 + *nn;
+      if (y2 <= y1 ||
+          (two.Peek() != nullptr && two.Adjacent() && two.Peek()->kind != TokenKind::kPunct))
+        return;
+      atom->kind = AtomKind::kInterval;
+      atom->last = first;
+      atom->last.year = internal::YearRef{y2, 0};
+      *c = two;
+      return;
+    }
+  }
+  Qualifiers mid = ReadPrefix(probe);
+  std::optional<Atom> second = internal::MatchSingle(tokens, probe.pos(), BareYear::kYes);
+  if (!second || !YearLike(*second) || *second->first.year->year < y1) return;
+  atom->kind = AtomKind::kInterval;
+  atom->last = second->first;
+  Apply(mid, &atom->last);
+  atom->first_end = dash;
+  atom->last_begin = second_begin;
+  *c = Cursor(tokens, second->end);
+}
+
+// The expression starting at token `pos`, with what surrounds it, or nullopt. In a
+// date field every bare number of four digits may be a year.
+std::optional<Atom> MatchAt(const std::vector<Token>& tokens, size_t pos, bool field) {
   Cursor c(tokens, pos);
   Qualifiers before = ReadPrefix(c);
   Lead lead = ReadLead(c);
-  bool contextual = lead != Lead::kNone || before.approximate;
+  // "before approx. January 1928" (without a lead, ReadPrefix above already stopped here).
+  Qualifiers inner = lead != Lead::kNone ? ReadPrefix(c) : Qualifiers{};
+  bool contextual = field || lead != Lead::kNone || before.approximate || inner.approximate;
+  size_t first_begin = c.pos();
   std::optional<Atom> atom =
       internal::MatchSingle(tokens, c.pos(), contextual ? BareYear::kYes : BareYear::kNo);
   if (!atom) return std::nullopt;
   c = Cursor(tokens, atom->end);
-  if (lead == Lead::kSince) atom->kind = AtomKind::kSince;
+  MatchYearDash(tokens, &*atom, &c);
+  if (atom->kind == AtomKind::kSingle && (lead == Lead::kSince || lead == Lead::kUntil))
+    atom->kind = lead == Lead::kSince ? AtomKind::kSince : AtomKind::kUntil;
   if (lead == Lead::kRange && atom->kind == AtomKind::kSingle) {
     Cursor probe = c;
+    size_t first_end = probe.pos();
     if (ReadConnector(probe)) {
       Qualifiers mid = ReadPrefix(probe);
+      size_t second_begin = probe.pos();
       if (auto second = internal::MatchSingle(tokens, probe.pos(), BareYear::kYes);
           second && second->kind == AtomKind::kSingle) {
         atom->kind = AtomKind::kInterval;
         atom->last = second->first;
+        atom->first_end = first_end;
+        atom->last_begin = second_begin;
         Apply(mid, &atom->last);
         c = Cursor(tokens, second->end);
       }
@@ -113,218 +194,30 @@ std::optional<Atom> MatchAt(const std::vector<Token>& tokens, size_t pos) {
   Qualifiers after = ReadSuffix(tokens, c);
   for (Piece* p : {&atom->first, &atom->last}) {
     Apply(before, p);
+    Apply(inner, p);
     Apply(after, p);
   }
   atom->begin = pos;
+  if (atom->first_end != 0) atom->begin = first_begin;  // the first part begins after the lead
   atom->end = c.pos();
   return atom;
 }
 
-// ---- Step 2: years that are not written.
-
-struct Context {
-  std::optional<int64_t> last_year;  // the most recent year named or resolved
-  std::optional<EdtfDate> document;
-  std::optional<Piece> anchor;  // the previous mention's last date, its year resolved
-};
-
-Piece WithYear(Piece p, int64_t year) {
-  p.year = internal::YearRef{year, 0};
-  return p;
+std::optional<EdtfValue> ValueOf(const std::string& edtf) {
+  if (edtf.empty()) return std::nullopt;
+  auto v = ParseEdtf(edtf);
+  return v ? std::optional<EdtfValue>(std::move(*v)) : std::nullopt;
 }
 
-// The date `p.step` units after `anchor` (a resolved piece), or nullopt when the
-// anchor is too coarse for the unit (a step of months from a bare year).
-std::optional<Piece> StepFrom(const Piece& anchor, const Piece& p) {
-  Piece r = anchor;
-  r.part = p.part;
-  r.approximate = p.approximate;
-  r.uncertain = p.uncertain;
-  int64_t y = *anchor.year->year;
-  bool calendar_month = r.month >= 1 && r.month <= 12;
-  switch (p.step_unit) {
-    case internal::Unit::kYear:
-      return WithYear(r, y + p.step);
-    case internal::Unit::kMonth: {
-      if (!calendar_month) return std::nullopt;
-      int64_t total = y * 12 + (r.month - 1) + p.step;
-      r.month = static_cast<int>(total % 12) + 1;
-      r.day = 0;
-      r.approximate = r.approximate || anchor.day == 0;
-      return WithYear(r, total / 12);
-    }
-    case internal::Unit::kDay:
-    case internal::Unit::kWeek: {
-      if (!calendar_month) return std::nullopt;
-      int days = p.step * (p.step_unit == internal::Unit::kWeek ? 7 : 1);
-      CivilDate c = CivilFromDay(DayFromCivil(y, r.month, r.day == 0 ? 1 : r.day) + days);
-      r.month = c.month;
-      if (r.day != 0) r.day = c.day;
-      return WithYear(r, c.year);
-    }
-    case internal::Unit::kNone:
-      break;
-  }
-  return p;
-}
-
-std::optional<int64_t> ResolveYear(const Piece& p, const Context& ctx,
-                                   std::optional<int64_t> sibling) {
-  if (p.has_year()) return p.year->year;
-  if (p.relative_to_document) {
-    if (!ctx.document) return std::nullopt;
-    const EdtfDate& d = *ctx.document;
-    bool this_year = d.precision != Precision::kYear && d.month <= 12 && p.month < d.month;
-    return this_year ? d.year : d.year - 1;
-  }
-  if (p.year) {  // "that year", "the following year"
-    if (!ctx.last_year) return std::nullopt;
-    return *ctx.last_year + p.year->context_offset;
-  }
-  if (sibling) return sibling;
-  if (ctx.last_year) return ctx.last_year;
-  if (ctx.document) return ctx.document->year;
-  return std::nullopt;
-}
-
-// An Islamic-calendar piece as a Gregorian one, approximate; `*year` (the resolved
-// year: Hijri below 1600, else Gregorian) becomes the Gregorian year. Ramadan as a
-// whole becomes the Gregorian month of its 15th day.
-Piece Gregorianize(Piece p, int64_t* year) {
-  if (p.hijri_month == 0) return p;
-  int day = p.hijri_day == 0 ? 15 : p.hijri_day;
-  Day d = *year < 1600 ? internal::IslamicToDay(*year, p.hijri_month, day)
-                       : internal::IslamicInGregorianYear(*year, p.hijri_month, day);
-  CivilDate c = CivilFromDay(d);
-  *year = c.year;
-  p.month = c.month;
-  p.day = p.hijri_day == 0 ? 0 : c.day;
-  p.hijri_month = p.hijri_day = 0;
-  p.approximate = true;
-  return p;
-}
-
-// ---- Step 3: EDTF text for a resolved piece.
-
-struct Ends {
-  std::string first, last;  // last empty: a single date
-};
-
-std::string Qualify(std::string date, const Piece& p) {
-  if (p.approximate && p.uncertain) return date + "%";
-  if (p.approximate) return date + "~";
-  if (p.uncertain) return date + "?";
-  return date;
-}
-
-Ends MonthEnds(const Piece& p, int64_t y) {
-  auto day = [&](int d) { return Qualify(fmt::format("{:04d}-{:02d}-{:02d}", y, p.month, d), p); };
-  int last = DaysInMonth(y, p.month);
-  switch (p.part) {
-    case Part::kEarly:
-      return {day(1), day(10)};
-    case Part::kMiddle:
-      return {day(11), day(20)};
-    case Part::kLate:
-      return {day(21), day(last)};
-    case Part::kEnd:
-      return {day(last), ""};
-    case Part::kFirstHalf:
-      return {day(1), day(15)};
-    case Part::kSecondHalf:
-      return {day(16), day(last)};
-    case Part::kWhole:
-      break;
-  }
-  return {Qualify(fmt::format("{:04d}-{:02d}", y, p.month), p), ""};
-}
-
-Ends YearEnds(const Piece& p, int64_t y) {
-  auto month = [&](int m) { return Qualify(fmt::format("{:04d}-{:02d}", y, m), p); };
-  switch (p.part) {
-    case Part::kEarly:
-      return {month(1), ""};
-    case Part::kMiddle:
-      return {month(6), ""};
-    case Part::kLate:
-    case Part::kEnd:
-      return {month(12), ""};
-    case Part::kFirstHalf:
-      return {month(1), month(6)};
-    case Part::kSecondHalf:
-      return {month(7), month(12)};
-    case Part::kWhole:
-      break;
-  }
-  return {Qualify(fmt::format("{:04d}", y), p), ""};
-}
-
-Ends Render(const Piece& p, int64_t y) {
-  if (p.decade) return {Qualify(fmt::format("{:03d}X", y / 10), p), ""};
-  if (p.day != 0) return {Qualify(fmt::format("{:04d}-{:02d}-{:02d}", y, p.month, p.day), p), ""};
-  if (p.month >= 21) return {Qualify(fmt::format("{:04d}-{:02d}", y, p.month), p), ""};
-  if (p.month != 0) return MonthEnds(p, y);
-  return YearEnds(p, y);
-}
-
-// A season cannot end an interval in EDTF: use its first or last month instead.
-Piece SeasonAsMonth(Piece p, int64_t* year, bool as_start) {
-  if (p.month < 21) return p;
-  static constexpr int kFirst[] = {3, 6, 9, 12}, kLast[] = {5, 8, 11, 2};
-  int s = p.month - 21;
-  p.month = as_start ? kFirst[s] : kLast[s];
-  if (!as_start && s == 3) ++*year;
-  return p;
-}
-
-// The EDTF text of `atom`, or "" when a year could not be resolved.
-std::string EdtfText(Atom atom, Context& ctx) {
-  if (atom.first.step_unit != internal::Unit::kNone && !atom.first.step_from_own_date) {
-    std::optional<Piece> stepped = ctx.anchor ? StepFrom(*ctx.anchor, atom.first) : std::nullopt;
-    if (!stepped) return "";
-    atom.first = *stepped;
-  }
-  std::optional<int64_t> last_written =
-      atom.last.has_year() ? atom.last.year->year : std::optional<int64_t>();
-  std::optional<int64_t> y1 = ResolveYear(atom.first, ctx, last_written);
-  if (!y1) return "";
-  atom.first = Gregorianize(atom.first, &*y1);
-  if (atom.first.step_from_own_date) {
-    std::optional<Piece> stepped = StepFrom(WithYear(atom.first, *y1), atom.first);
-    if (!stepped) return "";
-    atom.first = *stepped;
-    y1 = *stepped->year->year;
-  }
-  ctx.last_year = y1;
-  ctx.anchor = WithYear(atom.first, *y1);
-  switch (atom.kind) {
-    case AtomKind::kSingle: {
-      Ends e = Render(atom.first, *y1);
-      return e.last.empty() ? e.first : e.first + "/" + e.last;
-    }
-    case AtomKind::kSince:
-      return Render(atom.first, *y1).first + "/..";
-    case AtomKind::kOneOfDays: {
-      std::string out = "[";
-      for (int d : atom.days) {
-        Piece p = atom.first;
-        p.day = d;
-        out += (out.size() > 1 ? "," : "") + Render(p, *y1).first;
-      }
-      return out + "]";
-    }
-    case AtomKind::kInterval:
-      break;
-  }
-  std::optional<int64_t> y2 = ResolveYear(atom.last, ctx, y1);
-  if (!y2) return "";
-  atom.last = Gregorianize(atom.last, &*y2);
-  ctx.last_year = y2;
-  ctx.anchor = WithYear(atom.last, *y2);
-  int64_t start_year = *y1, end_year = *y2;
-  Ends a = Render(SeasonAsMonth(atom.first, &start_year, true), start_year);
-  Ends b = Render(SeasonAsMonth(atom.last, &end_year, false), end_year);
-  return a.first + "/" + (b.last.empty() ? b.first : b.last);
+// The text and span of tokens [begin, end).
+template <typename Mention>
+Mention SpanOf(std::string_view text, const std::vector<Token>& tokens, size_t begin, size_t end) {
+  Mention m;
+  m.cp_begin = tokens[begin].cp_begin;
+  m.cp_end = tokens[end - 1].cp_end;
+  m.text.assign(
+      text.substr(tokens[begin].byte_begin, tokens[end - 1].byte_end - tokens[begin].byte_begin));
+  return m;
 }
 
 }  // namespace
@@ -341,30 +234,49 @@ FindOptions FindOptions::ForDay(Day day) {
   return o;
 }
 
-std::vector<DateMention> FindDates(std::string_view utf8_text, const FindOptions& options) {
-  std::vector<Token> tokens = internal::Tokenize(utf8_text);
+namespace internal {
+
+std::vector<DateMention> FindDatesWith(std::string_view utf8_text, const FindOptions& options,
+                                       const ScanMode& mode) {
+  std::string arena;
+  std::vector<Token> tokens = Tokenize(utf8_text, &arena);
   Context ctx{std::nullopt, options.document_date, std::nullopt};
   std::vector<DateMention> out;
   for (size_t i = 0; i < tokens.size();) {
-    std::optional<Atom> atom = MatchAt(tokens, i);
+    std::optional<Atom> atom;
+    if (!mode.skip_unlikely_starts || MayStartDate(tokens[i]))
+      atom = MatchAt(tokens, i, mode.field);
     if (!atom) {
       ++i;
       continue;
     }
-    const Token& first = tokens[atom->begin];
-    const Token& last = tokens[atom->end - 1];
-    DateMention m;
-    m.cp_begin = first.cp_begin;
-    m.cp_end = last.cp_end;
-    m.text.assign(utf8_text.substr(first.byte_begin, last.byte_end - first.byte_begin));
-    std::string edtf = EdtfText(*atom, ctx);
-    if (!edtf.empty()) {
-      if (auto v = ParseEdtf(edtf)) m.value = std::move(*v);
+    DateMention m = SpanOf<DateMention>(utf8_text, tokens, i, atom->end);
+    RenderedAtom r = RenderAtom(*atom, ctx);
+    m.value = ValueOf(r.value);
+    if (atom->first_end != 0) {
+      DatePart first = SpanOf<DatePart>(utf8_text, tokens, atom->begin, atom->first_end);
+      DatePart last = SpanOf<DatePart>(utf8_text, tokens, atom->last_begin, atom->end);
+      first.value = ValueOf(r.first);
+      last.value = ValueOf(r.last);
+      m.parts = {std::move(first), std::move(last)};
     }
     out.push_back(std::move(m));
     i = atom->end;
+    if (mode.field) break;
   }
   return out;
+}
+
+}  // namespace internal
+
+std::vector<DateMention> FindDates(std::string_view utf8_text, const FindOptions& options) {
+  return internal::FindDatesWith(utf8_text, options, {});
+}
+
+std::optional<DateMention> ReadDateField(std::string_view utf8_text, const FindOptions& options) {
+  std::vector<DateMention> m = internal::FindDatesWith(utf8_text, options, {.field = true});
+  if (m.empty()) return std::nullopt;
+  return std::move(m[0]);
 }
 
 }  // namespace sijill::time

@@ -2,9 +2,9 @@
 // ../shared/docs/evaluation.md ("Dates"): a gold date is found if a mention overlaps
 // the first occurrence of its text in the body, normalized if in addition the day
 // bounds have a Jaccard overlap >= 0.5 (open ends = 1900-01-01 .. document date).
-// The figures are printed. The asserted floors are a ratchet at what the finder
-// reaches today; raise them as it improves, toward the 95% found / 90%
-// normalized.
+// The two ends of a range ("from X until Y") are date mentions too (DateMention::parts).
+// The figures are printed. Asserted: the bars (95% found, 90% normalized) and,
+// as a ratchet, the counts the finder reaches today; raise them as it improves.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -21,7 +21,7 @@ namespace sijill::time {
 namespace {
 
 constexpr int kFoundFloor = 78;       // ratchet: gold dates found, summed over the six files
-constexpr int kNormalizedFloor = 70;  // ratchet: gold dates normalized
+constexpr int kNormalizedFloor = 73;  // ratchet: gold dates normalized
 
 std::string Slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -74,11 +74,16 @@ Score ScoreFile(const std::string& stem) {
     auto gold_value = ParseEdtf(g["edtf"].get<std::string>());
     bool found = false, normalized = false;
     std::string got;
-    for (const DateMention& m : mentions) {
-      if (m.cp_end <= lo || m.cp_begin >= hi) continue;
+    auto consider = [&](uint64_t begin, uint64_t end, const std::string& span_text,
+                        const std::optional<EdtfValue>& value) {
+      if (end <= lo || begin >= hi) return;
       found = true;
-      got += " [" + m.text + "=" + (m.value ? ToString(*m.value) : "?") + "]";
-      if (m.value && gold_value && Jaccard(*m.value, *gold_value, doc) >= 0.5) normalized = true;
+      got += " [" + span_text + "=" + (value ? ToString(*value) : "?") + "]";
+      if (value && gold_value && Jaccard(*value, *gold_value, doc) >= 0.5) normalized = true;
+    };
+    for (const DateMention& m : mentions) {
+      consider(m.cp_begin, m.cp_end, m.text, m.value);
+      for (const DatePart& p : m.parts) consider(p.cp_begin, p.cp_end, p.text, p.value);
     }
     s.found += found;
     s.normalized += normalized;
@@ -99,6 +104,8 @@ TEST(DateFinderDev, FoundAndNormalized) {
   std::printf("dev dates: found %d/%d (%.1f%%), normalized %d/%d (%.1f%%)\n", total.found,
               total.gold, 100.0 * total.found / total.gold, total.normalized, total.gold,
               100.0 * total.normalized / total.gold);
+  EXPECT_GE(total.found * 100, total.gold * 95);
+  EXPECT_GE(total.normalized * 100, total.gold * 90);
   EXPECT_GE(total.found, kFoundFloor);
   EXPECT_GE(total.normalized, kNormalizedFloor);
 }

@@ -45,7 +45,7 @@ TEST(DateFinder, MonthAndYear) {
   EXPECT_EQ(Find("in February 2012 the unit moved"), "in February 2012=2012-02");
   EXPECT_EQ(Find("It was late 2013. Then in December I think we left."),
             "late 2013=2013-12~ | in December I think=2013-12?");
-  EXPECT_EQ(Find("I think in July"), "I think in July=2024-07?");
+  EXPECT_EQ(Find("I think in July"), "I think in July=2023-07?");  // before the document
   EXPECT_EQ(Find("February 2012, the second week, I think"),
             "February 2012, the second week, I think=2012-02-08?/2012-02-14?");
 }
@@ -118,14 +118,23 @@ TEST(DateFinder, StepsFromThePreviousMention) {
 }
 
 TEST(DateFinder, IslamicFeasts) {
-  // Arithmetical calendar; observed dates differ by a day or two, hence ~ (Eid al-Fitr
-  // 1435 was observed on 2014-07-28 in Syria, Ramadan 1434 began about 2013-07-10).
+  // Umm al-Qura days, or the day after (a month begins on sighting the moon): Eid al-Adha
+  // 1433 was 2012-10-26 in Syria, Eid al-Fitr 1435 2014-07-28, Ramadan 1434 began on
+  // 2013-07-10 (Umm al-Qura: 07-09).
   EXPECT_EQ(Find("in 2012, right after the Eid al-Adha holiday"),
-            "in 2012=2012 | after the Eid al-Adha holiday=2012-10-26~");
-  EXPECT_EQ(Find("Eid al-Fitr of 2014"), "Eid al-Fitr of 2014=2014-07-29~");
-  EXPECT_EQ(Find("عيد الأضحى 1434", DocDate(2023, 6, 18)), "عيد الأضحى 1434=2013-10-15~");
+            "in 2012=2012 | after the Eid al-Adha holiday=2012-10-26/..");
+  EXPECT_EQ(Find("Eid al-Fitr of 2014"), "Eid al-Fitr of 2014=[2014-07-28,2014-07-29]");
+  EXPECT_EQ(Find("عيد الأضحى 1434", DocDate(2023, 6, 18)),
+            "عيد الأضحى 1434=[2013-10-15,2013-10-16]");
   EXPECT_EQ(Find("the third day of Ramadan in 2013"),
-            "the third day of Ramadan in 2013=2013-07-11~");
+            "the third day of Ramadan in 2013=[2013-07-11,2013-07-12]");
+  EXPECT_EQ(Find("in Ramadan 2013"), "in Ramadan 2013=2013-07~");
+  // Outside Umm al-Qura's table (1300..1600 AH) the arithmetical calendar (ICU's
+  // islamic-civil agrees: 1 Shawwal 1250 = 1835-01-31).
+  EXPECT_EQ(Find("عيد الفطر 1250", DocDate(2023, 6, 18)), "عيد الفطر 1250=[1835-01-31,1835-02-01]");
+  // From Eid al-Adha 2012 to the end of Eid al-Fitr 2013: the later of the two days.
+  EXPECT_EQ(Find("from Eid al-Adha 2012 until Eid al-Fitr 2013"),
+            "from Eid al-Adha 2012 until Eid al-Fitr 2013=2012-10-26/2013-08-09");
 }
 
 TEST(DateFinder, RelativeToDocument) {
@@ -161,18 +170,25 @@ TEST(DateFinder, NotInsideOrdinaryNumbers) {
   EXPECT_EQ(Find("I may go. We march on. May I?"), "");
   EXPECT_EQ(Find("in May we left", DocDate(2024, 6, 1)), "in May=2024-05");
   EXPECT_EQ(Find("أبو حسام وأب لثلاثة", DocDate(2024, 6, 1)), "");
-  EXPECT_EQ(Find("في آب", DocDate(2024, 6, 1)), "في آب=2024-08");
+  EXPECT_EQ(Find("في آب", DocDate(2024, 9, 1)), "في آب=2024-08");
 }
 
 TEST(DateFinder, YearFromEarlierText) {
   EXPECT_EQ(Find("In 2013 we moved. In March we fought.", DocDate(2024, 5, 12)),
             "In 2013=2013 | In March=2013-03");
   EXPECT_EQ(Find("In March we fought.", DocDate(2024, 5, 12)), "In March=2024-03");
+  // Not after the document was written: December, told in May 2024, is December 2023.
+  EXPECT_EQ(Find("In December we fought.", DocDate(2024, 5, 12)), "In December=2023-12");
+  EXPECT_EQ(Find("In May we fought.", DocDate(2024, 5, 12)), "In May=2024-05");
 }
 
 TEST(DateFinder, UnresolvedStaysOpen) {
-  EXPECT_EQ(Find("In March we fought.", FindOptions{}), "In March=?");
+  // The year stays unspecified; what cannot be written at all has no value.
+  EXPECT_EQ(Find("In March we fought.", FindOptions{}), "In March=XXXX-03");
+  EXPECT_EQ(Find("on March 3 we fought.", FindOptions{}), "March 3=XXXX-03-03");
+  EXPECT_EQ(Find("last November", FindOptions{}), "last November=XXXX-11");
   EXPECT_EQ(Find("the following year", FindOptions{}), "the following year=?");
+  EXPECT_EQ(Find("in late March", FindOptions{}), "in late March=?");
 }
 
 // Repetitive input must stay linear (once quadratic for "1 or 1 or ...").

@@ -1,7 +1,10 @@
 #include "time/date_lexicon.h"
 
+#include <algorithm>
 #include <array>
+#include <bitset>
 #include <string>
+#include <unordered_set>
 
 namespace sijill::time::internal {
 
@@ -13,8 +16,9 @@ const Token* Cursor::Peek(size_t ahead) const {
 bool Cursor::Word(std::initializer_list<std::string_view> words) {
   const Token* t = Peek();
   if (t == nullptr || t->kind != TokenKind::kWord) return false;
+  std::string_view text = t->text;
   for (std::string_view w : words) {
-    if (t->text == w) {
+    if (SameWord(text, w)) {
       ++pos_;
       return true;
     }
@@ -23,14 +27,19 @@ bool Cursor::Word(std::initializer_list<std::string_view> words) {
 }
 
 bool Cursor::Phrase(std::string_view phrase) {
-  Cursor probe = *this;
+  // Word by word, without copying: most calls fail on the first word.
+  size_t pos = pos_;
   while (!phrase.empty()) {
-    size_t sp = phrase.find(' ');
-    std::string_view w = phrase.substr(0, sp);
-    if (!probe.Word({w})) return false;
-    phrase = sp == std::string_view::npos ? std::string_view() : phrase.substr(sp + 1);
+    if (pos >= tokens_->size()) return false;
+    const Token& t = (*tokens_)[pos];
+    std::string_view w = t.text;
+    if (t.kind != TokenKind::kWord || phrase[0] != w[0] || !phrase.starts_with(w) ||
+        (phrase.size() > w.size() && phrase[w.size()] != ' '))
+      return false;
+    phrase.remove_prefix(std::min(phrase.size(), w.size() + 1));
+    ++pos;
   }
-  *this = probe;
+  pos_ = pos;
   return true;
 }
 
@@ -86,7 +95,7 @@ constexpr std::array kArabicMonths = {
 
 std::optional<int> Lookup(std::string_view text, const auto& table) {
   for (const Entry& e : table) {
-    if (e.text == text) return e.value;
+    if (SameWord(e.text, text)) return e.value;
   }
   return std::nullopt;
 }
@@ -159,10 +168,15 @@ std::optional<int> ReadMonth(Cursor& c, bool* weak) {
   return m;
 }
 
+namespace {
+
+constexpr std::array kSeasons = {Entry{"spring", 21}, Entry{"summer", 22}, Entry{"fall", 23},
+                                 Entry{"autumn", 23}, Entry{"winter", 24}, Entry{"ربيع", 21},
+                                 Entry{"صيف", 22},    Entry{"خريف", 23},   Entry{"شتاء", 24}};
+
+}  // namespace
+
 std::optional<int> ReadSeason(Cursor& c) {
-  constexpr std::array kSeasons = {Entry{"spring", 21}, Entry{"summer", 22}, Entry{"fall", 23},
-                                   Entry{"autumn", 23}, Entry{"winter", 24}, Entry{"ربيع", 21},
-                                   Entry{"صيف", 22},    Entry{"خريف", 23},   Entry{"شتاء", 24}};
   const Token* t = c.Peek();
   if (t == nullptr || t->kind != TokenKind::kWord) return std::nullopt;
   std::string_view text = t->text;
@@ -220,10 +234,36 @@ std::optional<int> ReadDay(Cursor& c) {
   return ReadArabicOrdinal(c);
 }
 
+int ReadEra(Cursor& c) {
+  Cursor probe = c;
+  int sign = 0;
+  if (probe.Word({"ad", "ce"})) {
+    sign = 1;
+  } else if (probe.Word({"bc", "bce"}) || probe.Phrase("قبل الميلاد")) {
+    sign = -1;
+  } else if (probe.Word({"b", "a"})) {  // "B.C.", "A.D."
+    bool before = probe.Before()->text == "b";
+    if (!probe.Adjacent() || !probe.Punct({"."}) || !probe.Adjacent() ||
+        !probe.Word({before ? "c" : "d"}))
+      return 0;
+    if (probe.Adjacent()) probe.Punct({"."});
+    sign = before ? -1 : 1;
+  }
+  if (sign != 0) c = probe;
+  return sign;
+}
+
 std::optional<YearRef> ReadYear(Cursor& c, bool allow_bare_number) {
   Cursor probe = c;
   bool prefixed =
       probe.Word({"عام", "سنه", "العام", "عامي", "سنتي", "year"}) || probe.Phrase("the year");
+  Cursor era = probe;
+  if (auto n = era.Number(1, 4, 1, 9999)) {
+    if (int sign = ReadEra(era); sign != 0) {
+      c = era;
+      return YearRef{sign > 0 ? *n : 1 - *n, 0};  // astronomical numbering: 1 BCE is year 0
+    }
+  }
   if (auto y = probe.Number(4, 4, 1000, 2999)) {
     if (!prefixed && !allow_bare_number) return std::nullopt;
     c = probe;
@@ -242,15 +282,107 @@ std::optional<YearRef> ReadYear(Cursor& c, bool allow_bare_number) {
 }
 
 bool ReadHedge(Cursor& c) {
-  return c.Word({"maybe", "perhaps", "probably", "ربما", "اظن", "اعتقد", "غالبا"}) ||
-         c.Phrase("i think") || c.Phrase("i believe") || c.Phrase("على ما اظن") ||
-         c.Phrase("على ما اعتقد") || c.Phrase("على ما اذكر");
+  if (c.Word({"uncertain"})) {  // a catalogue's "uncertain: 1862"
+    c.Punct({":"});
+    return true;
+  }
+  return c.Word({"maybe", "perhaps", "probably", "guess", "ربما", "اظن", "اعتقد", "غالبا"}) ||
+         c.Phrase("i think") || c.Phrase("i believe") || c.Phrase("i guess") ||
+         c.Phrase("على ما اظن") || c.Phrase("على ما اعتقد") || c.Phrase("على ما اذكر");
 }
 
 bool ReadApprox(Cursor& c) {
+  // "c. 1860", "ca1860", "~ Feb 1812": the abbreviations and the tilde only before a
+  // number or a month name, where they cannot be a letter or a mark of something else.
+  Cursor probe = c;
+  if (probe.Word({"c", "ca"}) || probe.Punct({"~"})) {
+    if (probe.Adjacent()) probe.Punct({"."});
+    const Token* next = probe.Peek();
+    bool weak = false;
+    Cursor month = probe;
+    if (next != nullptr && (next->kind == TokenKind::kNumber || ReadMonth(month, &weak))) {
+      c = probe;
+      return true;
+    }
+    return false;
+  }
+  if (c.Word({"approx"})) {
+    if (c.Adjacent()) c.Punct({"."});
+    return true;
+  }
   return c.Word(
              {"around", "about", "approximately", "roughly", "circa", "حوالي", "نحو", "تقريبا"}) ||
          c.Phrase("or so");
+}
+
+namespace {
+
+// Words that begin an expression, other than the month, season and ordinal names and
+// the Arabic step units, which come from their tables.
+constexpr std::string_view kStartWords[] = {
+    // leads and qualifiers (date_finder.cc, ReadHedge, ReadApprox)
+    "since", "from", "between", "in", "during", "throughout", "by", "before", "after", "until",
+    "till", "earlier", "later", "maybe", "perhaps", "probably", "guess", "uncertain", "i", "around",
+    "about", "approximately", "roughly", "circa", "approx", "c", "ca", "or", "منذ", "بين", "من",
+    "في", "وفي", "خلال", "طوال", "قبل", "حتى", "لغايه", "ربما", "اظن", "اعتقد", "غالبا", "على",
+    "حوالي", "نحو", "تقريبا",
+    // parts, decades, centuries, years, relative months, steps, Islamic dates
+    "the", "at", "early", "beginning", "start", "first", "mid", "middle", "late", "end", "second",
+    "last", "this", "that", "year", "a", "one", "two", "three", "four", "five", "six", "ten", "eid",
+    "ramadan", "small", "big", "اوائل", "مطلع", "بدايه", "وبدايه", "ومطلع", "ببدايه", "منتصف",
+    "اواسط", "ومنتصف", "اواخر", "واواخر", "باواخر", "نهايه", "ونهايه", "بنهايه", "النصف", "ذلك",
+    "تلك", "العام", "نفس", "السنه", "اليوم", "بعد", "وبعد", "رمضان", "برمضان", "عيد", "عام", "سنه",
+    "عامي", "سنتي", "القرن", "قرن", "ثلاثه", "اربعه", "خمسه", "سته", "ثلاث", "اربع", "خمس", "يوم",
+    "يومين", "اسبوع", "اسبوعين", "شهر", "شهرين", "سنتين", "عامين", "بيوم", "بيومين", "باسبوع",
+    "باسبوعين", "بشهر", "بشهرين", "بسنه", "بعام"};
+
+// A cheap pre-check before the hash set: one bit per (first byte, second byte, last
+// byte, length) class; most words that start nothing are refused by it.
+size_t Sketch(std::string_view w) {
+  auto b = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(w[i])); };
+  size_t n = w.size();
+  return ((b(0) * 31 + (n > 1 ? b(1) : 0)) * 31 + b(n - 1) + n * 131) % 8192;
+}
+
+struct StartWordSet {
+  std::unordered_set<std::string_view> words;
+  std::bitset<8192> sketch;
+  bool Contains(std::string_view w) const {
+    return !w.empty() && sketch.test(Sketch(w)) && words.contains(w);
+  }
+};
+
+const StartWordSet& StartWords() {
+  static const auto* const set = [] {
+    auto* s = new StartWordSet;
+    s->words.insert(std::begin(kStartWords), std::end(kStartWords));
+    auto add = [s](const auto& table) {
+      for (const Entry& e : table) s->words.insert(e.text);
+    };
+    add(kEnglishOrdinals);
+    add(kArabicOrdinals);
+    add(kEnglishMonths);
+    add(kArabicMonths);
+    add(kSeasons);
+    s->words.insert("كانون");
+    s->words.insert("تشرين");
+    for (std::string_view w : s->words) s->sketch.set(Sketch(w));
+    return s;
+  }();
+  return *set;
+}
+
+}  // namespace
+
+bool MayStartDate(const Token& token) {
+  if (token.kind == TokenKind::kNumber) return true;
+  if (token.kind == TokenKind::kPunct) return token.text == "~";
+  const StartWordSet& words = StartWords();
+  if (words.Contains(token.text)) return true;
+  if (!IsArabic(token.text)) return false;
+  std::string_view bare = StripClitic(token.text);  // وآذار، بالربيع
+  if (words.Contains(bare)) return true;
+  return bare.starts_with("ال") && words.Contains(bare.substr(4));
 }
 
 }  // namespace sijill::time::internal

@@ -49,18 +49,32 @@ std::optional<int> ReadSeason(Cursor& c);
 // A day of the month: "3", "3rd", "third", Arabic "الثالث", "الحادي عشر".
 std::optional<int> ReadDay(Cursor& c);
 
-// A year as written: an explicit 4-digit year (optionally after "year", عام, سنة,
-// العام, عامي), or a reference to the year in context ("that year", "the following
-// year", ذلك العام, العام التالي) as an offset from it.
+// An era after a year: +1 for "AD", "CE", "A.D."; -1 for "BC", "BCE", "B.C.", قبل الميلاد;
+// 0 (consuming nothing) otherwise.
+int ReadEra(Cursor& c);
+
+// A year as written: a year of 1..4 digits with an era ("64 BCE" is year -63: EDTF
+// numbers years astronomically, 1 BCE being year 0), an explicit 4-digit year (optionally after
+// "year", عام, سنة, العام, عامي), or a reference to the year in context ("that year", "the
+// following year", ذلك العام, العام التالي) as an offset from it.
 struct YearRef {
   std::optional<int64_t> year;  // explicit
   int context_offset = 0;       // when !year: years after the year in context
 };
 std::optional<YearRef> ReadYear(Cursor& c, bool allow_bare_number);
 
-// Hedges that make a value uncertain ("maybe", "I think", ربما, أظن). Consumes them.
+// Hedges that make a value uncertain ("maybe", "I think", "uncertain:", ربما, أظن).
+// Consumes them.
 bool ReadHedge(Cursor& c);
-// Words that make a value approximate ("around", "about", حوالي, تقريباً).
+// Words that make a value approximate ("around", "about", "approx.", "circa", "c.", "ca",
+// "~", حوالي, تقريباً); "c", "ca" and "~" only before a number or a month name.
 bool ReadApprox(Cursor& c);
+
+// False when no expression can start at `token`: it is neither a number, nor a word or
+// mark that some matcher (date_patterns.h), lead or qualifier (date_finder.cc) begins
+// with. The finder skips such tokens without trying the matchers. Keep the list in
+// kStartWords (date_lexicon.cc) in step with them: the finder's tests and its fuzz
+// target compare the result with an exhaustive scan.
+bool MayStartDate(const Token& token);
 
 }  // namespace sijill::time::internal

@@ -4,6 +4,23 @@
 #include <functional>
 
 namespace sijill::time::internal {
+
+Atom Single(const Piece& p, size_t end) {
+  Atom a;
+  a.end = end;
+  a.first = p;
+  return a;
+}
+
+std::optional<YearRef> ReadTrailingYear(Cursor& c) {
+  Cursor probe = c;
+  probe.Punct({","});
+  probe.Word({"of", "من"});
+  auto y = ReadYear(probe, /*allow_bare_number=*/true);
+  if (y) c = probe;
+  return y;
+}
+
 namespace {
 
 struct Entry {
@@ -21,23 +38,6 @@ bool IsArabicToken(const Token& t) {
 bool MonthStands(const Token& month_token, bool weak, bool has_day, bool has_year) {
   if (!weak || has_year) return true;
   return has_day && (IsArabicToken(month_token) || month_token.capitalized);
-}
-
-Atom Single(const Piece& p, size_t end) {
-  Atom a;
-  a.end = end;
-  a.first = p;
-  return a;
-}
-
-// An optional year after a month or season: ", 2013", "2013", "of 2013".
-std::optional<YearRef> ReadTrailingYear(Cursor& c) {
-  Cursor probe = c;
-  probe.Punct({","});
-  probe.Word({"of", "من"});
-  auto y = ReadYear(probe, /*allow_bare_number=*/true);
-  if (y) c = probe;
-  return y;
 }
 
 // "3 March 2013", "the 3rd of March", "الثالث من آذار 2013", "20 أو 21 تموز 2012".
@@ -218,17 +218,81 @@ std::optional<Atom> MatchRelativeMonth(Cursor c, BareYear) {
   return Single(p, c.pos());
 }
 
-// "the 1980s", "1990's".
+// "7/2008", "07.2013": a month and a year, numeric.
+std::optional<Atom> MatchMonthNumber(Cursor c, BareYear) {
+  auto month = c.Number(1, 2, 1, 12);
+  if (!month || !c.Adjacent()) return std::nullopt;
+  const Token* sep = c.Peek();
+  if (!c.Punct({"/", "."}) || !c.Adjacent()) return std::nullopt;
+  auto year = c.Number(4, 4, 1000, 2999);
+  if (!year) return std::nullopt;
+  if (c.Peek() != nullptr && c.Adjacent() &&
+      (c.Peek()->kind != TokenKind::kPunct || c.Peek()->text == sep->text))
+    return std::nullopt;  // "7/2008/3", "7/2008x": something else
+  Piece p;
+  p.year = YearRef{*year, 0};
+  p.month = static_cast<int>(*month);
+  return Single(p, c.pos());
+}
+
+// "the 1980s", "1990's", "the early 1980s" (the whole decade, approximate: EDTF has no
+// finer unit). "the 1800s" is the century, as commonly meant; "the 2000s" the decade.
 std::optional<Atom> MatchDecade(Cursor c, BareYear) {
   c.Word({"the"});
+  bool part = c.Word({"early", "mid", "late"});
+  if (part) c.Punct({"-"});
   auto y = c.Number(4, 4, 1000, 2990);
   if (!y || *y % 10 != 0 || !c.Adjacent()) return std::nullopt;
   if (c.Punct({"'", "\u2019"}) && !c.Adjacent()) return std::nullopt;
   if (!c.Word({"s"})) return std::nullopt;
   Piece p;
   p.year = YearRef{*y, 0};
-  p.decade = true;
+  p.span = *y % 100 == 0 && *y < 2000 ? YearSpan::kCentury : YearSpan::kDecade;
+  p.approximate = part;
   return Single(p, c.pos());
+}
+
+// "the 19th century", "19c", "15c.", "17th-19th centuries", "the 2nd century BC",
+// "القرن التاسع عشر": EDTF's 18XX for the 19th (python-edtf's convention: the Nth century
+// is the years (N-1)00..(N-1)99). Early/mid/late keep the whole century, approximate.
+std::optional<Atom> MatchCentury(Cursor c, BareYear) {
+  c.Word({"the"});
+  bool part = c.Word({"early", "mid", "late", "اوائل", "منتصف", "اواخر"});
+  if (part) c.Punct({"-"});
+  bool arabic = c.Word({"القرن", "قرن"});
+  auto n1 = ReadDay(c);
+  if (!n1 || *n1 > 30) return std::nullopt;
+  int n2 = 0;  // the end of a span of centuries, or 0
+  if (!arabic) {
+    if (c.Adjacent() && c.Word({"c"})) {
+      if (c.Adjacent()) c.Punct({"."});
+    } else {
+      Cursor probe = c;
+      if (probe.Punct({"-", "\u2013"}) || probe.Word({"to", "and"})) {
+        probe.Word({"the"});
+        if (auto end = ReadDay(probe); end && *end != *n1 && *end <= 30) {
+          n2 = *end;
+          c = probe;
+        }
+      }
+      if (!c.Word({"century", "centuries"})) return std::nullopt;
+    }
+  }
+  int sign = ReadEra(c) < 0 ? -1 : 1;
+  auto piece = [&](int n) {
+    Piece p;
+    p.year = YearRef{sign * (n - 1) * 100, 0};
+    p.span = YearSpan::kCentury;
+    p.approximate = part;
+    return p;
+  };
+  Atom a = Single(piece(*n1), c.pos());
+  if (n2 != 0) {
+    a.kind = AtomKind::kInterval;
+    a.last = piece(n2);
+    if (*a.last.year->year < *a.first.year->year) std::swap(a.first, a.last);  // "5th-3rd ... BC"
+  }
+  return a;
 }
 
 // "2013" (where a bare year is allowed), "عام ٢٠١١", "the following year".
@@ -239,140 +303,13 @@ std::optional<Atom> MatchYear(Cursor c, BareYear bare) {
   return Single(p, c.pos());
 }
 
-struct UnitWord {
-  std::string_view text;
-  Unit unit;
-  int count;  // 0: the count is written before it
-};
-
-constexpr std::array kUnitWords = {
-    UnitWord{"day", Unit::kDay, 0},       UnitWord{"days", Unit::kDay, 0},
-    UnitWord{"week", Unit::kWeek, 0},     UnitWord{"weeks", Unit::kWeek, 0},
-    UnitWord{"month", Unit::kMonth, 0},   UnitWord{"months", Unit::kMonth, 0},
-    UnitWord{"year", Unit::kYear, 0},     UnitWord{"years", Unit::kYear, 0},
-    UnitWord{"يوم", Unit::kDay, 1},       UnitWord{"يومين", Unit::kDay, 2},
-    UnitWord{"ايام", Unit::kDay, 0},      UnitWord{"اسبوع", Unit::kWeek, 1},
-    UnitWord{"اسبوعين", Unit::kWeek, 2},  UnitWord{"اسابيع", Unit::kWeek, 0},
-    UnitWord{"شهر", Unit::kMonth, 1},     UnitWord{"شهرين", Unit::kMonth, 2},
-    UnitWord{"اشهر", Unit::kMonth, 0},    UnitWord{"شهور", Unit::kMonth, 0},
-    UnitWord{"سنه", Unit::kYear, 1},      UnitWord{"عام", Unit::kYear, 1},
-    UnitWord{"سنتين", Unit::kYear, 2},    UnitWord{"عامين", Unit::kYear, 2},
-    UnitWord{"سنوات", Unit::kYear, 0},    UnitWord{"بيوم", Unit::kDay, 1},
-    UnitWord{"بيومين", Unit::kDay, 2},    UnitWord{"باسبوع", Unit::kWeek, 1},
-    UnitWord{"باسبوعين", Unit::kWeek, 2}, UnitWord{"بشهر", Unit::kMonth, 1},
-    UnitWord{"بشهرين", Unit::kMonth, 2},  UnitWord{"بسنه", Unit::kYear, 1},
-    UnitWord{"بعام", Unit::kYear, 1}};
-
-constexpr std::array kCountWords = {
-    Entry{"a", 1},    Entry{"one", 1}, Entry{"two", 2},  Entry{"three", 3}, Entry{"four", 4},
-    Entry{"five", 5}, Entry{"six", 6}, Entry{"ten", 10}, Entry{"ثلاثه", 3}, Entry{"اربعه", 4},
-    Entry{"خمسه", 5}, Entry{"سته", 6}, Entry{"ثلاث", 3}, Entry{"اربع", 4},  Entry{"خمس", 5}};
-
-// "two days", "a month", "يومين", "ثلاثة أشهر": a count and a unit.
-std::optional<std::pair<int, Unit>> ReadStep(Cursor& c) {
-  Cursor probe = c;
-  int count = 0;
-  if (auto n = probe.Number(1, 2, 1, 99)) {
-    count = static_cast<int>(*n);
-  } else if (const Token* t = probe.Peek(); t != nullptr) {
-    for (const Entry& e : kCountWords) {
-      if (t->text == e.text && probe.Word({e.text})) count = e.value;
-    }
-  }
-  const Token* t = probe.Peek();
-  if (t == nullptr) return std::nullopt;
-  for (const UnitWord& u : kUnitWords) {
-    if (t->text != u.text || (count == 0) == (u.count == 0)) continue;
-    probe.Word({u.text});
-    c = probe;
-    return std::make_pair(count != 0 ? count : u.count, u.unit);
-  }
-  return std::nullopt;
-}
-
-// "two days later", "a month after that", "بعد يومين", "بعد ثلاثة أشهر", "the same day",
-// "في اليوم نفسه": a step from the previous mention.
-std::optional<Atom> MatchStep(Cursor c, BareYear) {
-  Piece p;
-  if (c.Phrase("the same day") || c.Phrase("that same day") || c.Phrase("اليوم نفسه") ||
-      c.Phrase("نفس اليوم") || c.Phrase("في اليوم نفسه")) {
-    p.step_unit = Unit::kDay;
-    return Single(p, c.pos());
-  }
-  bool arabic = c.Word({"بعد", "وبعد"});
-  auto step = ReadStep(c);
-  if (!step || (!arabic && !c.Word({"later"}) && !c.Phrase("after that"))) return std::nullopt;
-  p.step = step->first;
-  p.step_unit = step->second;
-  return Single(p, c.pos());
-}
-
-// "بعد عيد الأضحى بشهرين": a step from a date named inside the phrase. No nesting.
-std::optional<Atom> MatchStepAfterDate(Cursor c, BareYear) {
-  if (!c.Word({"بعد", "وبعد"})) return std::nullopt;
-  const Token* next = c.Peek();
-  if (next == nullptr || next->text == "بعد" || next->text == "وبعد") return std::nullopt;
-  std::optional<Atom> inner = MatchSingle(c.tokens(), c.pos(), BareYear::kYes);
-  if (!inner || inner->kind != AtomKind::kSingle || inner->first.step_unit != Unit::kNone)
-    return std::nullopt;
-  Cursor after(c.tokens(), inner->end);
-  auto step = ReadStep(after);
-  if (!step) return std::nullopt;
-  Atom a = *inner;
-  a.first.step = step->first;
-  a.first.step_unit = step->second;
-  a.first.step_from_own_date = true;
-  a.end = after.pos();
-  return a;
-}
-
-// "Eid al-Adha", "the small Eid", "عيد الفطر", "Ramadan", "the third day of Ramadan in 2013".
-std::optional<Atom> MatchIslamic(Cursor c, BareYear) {
-  c.Word({"the"});
-  Piece p;
-  Cursor probe = c;
-  auto day = ReadDay(probe);
-  if (day && probe.Word({"day"}) && probe.Word({"of"}))
-    c = probe;
-  else
-    day.reset();
-  if (c.Word({"ramadan", "رمضان", "برمضان"})) {
-    p.hijri_month = 9, p.hijri_day = day.value_or(0);
-  } else if (day) {
-    return std::nullopt;
-  } else if (c.Word({"eid", "عيد"})) {
-    c.Word({"al"});
-    c.Punct({"-"});
-    if (c.Word({"adha", "الاضحي"}))
-      p.hijri_month = 12, p.hijri_day = 10;
-    else if (c.Word({"fitr", "الفطر"}))
-      p.hijri_month = 10, p.hijri_day = 1;
-    else
-      return std::nullopt;
-  } else if (c.Phrase("small eid")) {
-    p.hijri_month = 10, p.hijri_day = 1;
-  } else if (c.Phrase("big eid")) {
-    p.hijri_month = 12, p.hijri_day = 10;
-  } else {
-    return std::nullopt;
-  }
-  p.approximate = true;
-  c.Word({"holiday", "holidays"});
-  p.year = ReadTrailingYear(c);
-  Cursor in = c;
-  if (!p.year && in.Word({"in"})) {
-    if (auto y = ReadYear(in, /*allow_bare_number=*/true)) p.year = y, c = in;
-  }
-  return Single(p, c.pos());
-}
-
 }  // namespace
 
 std::optional<Atom> MatchSingle(const std::vector<Token>& tokens, size_t pos, BareYear bare) {
-  constexpr std::array<Matcher, 12> kMatchers = {MatchDayMonth, MatchNumeric,       MatchMonthDay,
-                                                 MatchPart,     MatchSeason,        MatchMonthYear,
-                                                 MatchDecade,   MatchRelativeMonth, MatchIslamic,
-                                                 MatchStep,     MatchStepAfterDate, MatchYear};
+  constexpr std::array<Matcher, 14> kMatchers = {
+      MatchDayMonth,  MatchNumeric,     MatchMonthDay,      MatchPart,    MatchSeason,
+      MatchMonthYear, MatchMonthNumber, MatchDecade,        MatchCentury, MatchRelativeMonth,
+      MatchIslamic,   MatchStep,        MatchStepAfterDate, MatchYear};
   std::optional<Atom> best;
   for (Matcher m : kMatchers) {
     std::optional<Atom> a = m(Cursor(tokens, pos), bare);

@@ -106,19 +106,41 @@ TEST(DateFind, TheFilesHeaderDateIsTheDefaultAndDateOverridesIt) {
   EXPECT_EQ(flag.out, "0-13\t2010-11\tLast November\t2010-11-01..2010-11-30\n");
 }
 
-TEST(DateFind, AMonthWithNoYearAndNoDocumentDateIsLeftOpen) {
+TEST(DateFind, WhatCannotBeFixedIsLeftOpen) {
   Scratch tmp;
-  WriteFile(tmp / "t.txt", "In December we fled to the north.\n");
+  WriteFile(tmp / "t.txt", "In December we fled to the north. Two days later we crossed.\n");
   auto r = RunSijill({"date", "find", (tmp / "t.txt").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, "0-11\t?\tIn December\t?\n");
+  // No year anywhere and no document date: the year stays unspecified, and a step
+  // from it cannot be counted.
+  EXPECT_EQ(r.out,
+            "0-11\tXXXX-12\tIn December\t0000-12-01..9999-12-31\n"
+            "34-48\t?\tTwo days later\t?\n");
   auto j =
       nlohmann::json::parse(RunSijill({"date", "find", (tmp / "t.txt").string(), "--json"}).out);
+  ASSERT_EQ(j.size(), 2u);
+  EXPECT_EQ(j[0]["edtf"], "XXXX-12");
+  EXPECT_EQ(j[0]["unspecified"], true);
+  EXPECT_EQ(j[1]["text"], "Two days later");
+  EXPECT_TRUE(j[1]["edtf"].is_null());
+  EXPECT_TRUE(j[1]["earliest"].is_null());
+  EXPECT_TRUE(j[1]["latest"].is_null());
+}
+
+TEST(DateFind, JsonGivesTheEndsOfARange) {
+  Scratch tmp;
+  WriteFile(tmp / "t.txt", "I was held from the summer of 2013 until the end of September 2014.\n");
+  auto r = RunSijill({"date", "find", (tmp / "t.txt").string(), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j.size(), 1u);
-  EXPECT_EQ(j[0]["text"], "In December");
-  EXPECT_TRUE(j[0]["edtf"].is_null());
-  EXPECT_TRUE(j[0]["earliest"].is_null());
-  EXPECT_TRUE(j[0]["latest"].is_null());
+  EXPECT_EQ(j[0]["edtf"], "2013-06/2014-09-30~");
+  ASSERT_EQ(j[0]["parts"].size(), 2u);
+  EXPECT_EQ(j[0]["parts"][0]["text"], "the summer of 2013");
+  EXPECT_EQ(j[0]["parts"][0]["begin"], 16);
+  EXPECT_EQ(j[0]["parts"][0]["edtf"], "2013-22");
+  EXPECT_EQ(j[0]["parts"][1]["edtf"], "2014-09-30~");
+  EXPECT_EQ(j[0]["parts"][1]["approximate"], true);
 }
 
 TEST(DateFind, ReadsDocxAsAddDoes) {
