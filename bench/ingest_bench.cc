@@ -108,7 +108,7 @@ std::optional<std::string> IngestSijill(const fs::path& dir, const std::vector<f
     auto archive = store::Archive::Create(dir);
     if (!archive) return Failed(archive.error());
     for (const auto& f : files) {
-      auto added = ingest::AddFile(**archive, f, {}, ingest::NowUtc());
+      auto added = ingest::AddFile(**archive, f, {}, ingest::Intake::Now());
       if (!added) return Failed(added.error());
       passages += added->source.passage_count;
     }

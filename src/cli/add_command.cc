@@ -173,7 +173,7 @@ int RunAdd(Console& console, std::span<const std::string> args) {
     progress.Update(i, c.path.string());
     base::Status problem = c.problem;
     if (problem.ok()) {
-      auto result = ingest::AddFile(**archive, c.path, o.overrides, ingest::NowUtc());
+      auto result = ingest::AddFile(**archive, c.path, o.overrides, ingest::Intake::Now());
       if (result) {
         const auto& src = result->source;
         bool is_new = result->outcome == ingest::AddResult::Outcome::kAdded;

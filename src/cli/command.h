@@ -36,6 +36,7 @@ int Fail(Console& console, const base::Status& status);
 int RunInit(Console& console, std::span<const std::string> args);
 int RunAdd(Console& console, std::span<const std::string> args);
 int RunSources(Console& console, std::span<const std::string> args);
+int RunLog(Console& console, std::span<const std::string> args);
 int RunShow(Console& console, std::span<const std::string> args);
 int RunSearch(Console& console, std::span<const std::string> args);
 int RunDate(Console& console, std::span<const std::string> args);

@@ -13,6 +13,7 @@ constexpr std::array kCommands = {
     Command{"init", "create a new archive", RunInit},
     Command{"add", "add files or folders of testimonies and documents", RunAdd},
     Command{"sources", "list the sources in an archive", RunSources},
+    Command{"log", "show the custody log: who added or changed what, and when", RunLog},
     Command{"show", "show a source's metadata and passages", RunShow},
     Command{"search", "search passages in English and Arabic", RunSearch},
     Command{"date", "check EDTF dates; find the dates written in a document", RunDate},

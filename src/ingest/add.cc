@@ -5,14 +5,14 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <chrono>
 #include <cstring>
-#include <ctime>
 #include <vector>
 
+#include "base/clock.h"
 #include "ingest/document_text.h"
 #include "ingest/reader.h"
 #include "text/segment.h"
+#include "vault/custody.h"
 
 namespace sijill::ingest {
 namespace {
@@ -82,15 +82,31 @@ base::Status ApplyMetadata(const FileMetadata& meta, const SourceOverrides& o, c
 }
 
 // Extracts, segments and indexes the stored original inside one transaction.
+// The custody entry of a source taken in: by whom, when, and the hashes of its
+// original and of its extracted text.
+base::Status LogIntake(store::Store& store, store::WriteTransaction& txn,
+                       const store::SourceRecord& record, const Intake& intake) {
+  vault::CustodyEntry e;
+  ASSIGN_OR_RETURN(e.archive, store.ArchiveId());
+  e.time = intake.now_utc;
+  e.actor = intake.actor;
+  e.action = "source.add";
+  e.objects = {{"source", record.id.ToString()}};
+  e.hashes = {{"original_sha256", record.sha256}, {"text_sha256", record.text_sha256}};
+  std::string bytes = vault::CanonicalBytes(e);
+  auto appended = txn.AppendCustody(bytes, vault::CustodyLeafHashHex(bytes));
+  return appended ? base::Status::Ok() : appended.error();
+}
+
 base::Result<store::SourceRecord> Extract(store::Archive& archive, const fs::path& path,
                                           const fs::path& stored, Format format,
                                           store::SourceRecord record,
-                                          const SourceOverrides& overrides) {
+                                          const SourceOverrides& overrides, const Intake& intake) {
   ASSIGN_OR_RETURN(auto txn, archive.store().BeginWrite());
   TRY(txn->AddSource(record));
   ASSIGN_OR_RETURN(auto text_blob, archive.blobs().NewBlob());
-  IntakeSink intake(*text_blob, *txn, record.id);
-  auto read = ReadSegmented(stored, format, intake);
+  IntakeSink sink(*text_blob, *txn, record.id);
+  auto read = ReadSegmented(stored, format, sink);
   if (!read) {
     // The reader names the stored copy; the user knows the file by its own name.
     std::string message = read.error().message();
@@ -105,6 +121,7 @@ base::Result<store::SourceRecord> Extract(store::Archive& archive, const fs::pat
   record.passage_count = read->passage_count;
   TRY(ApplyMetadata(read->metadata, overrides, path, &record));
   TRY(txn->UpdateSource(record));
+  TRY(LogIntake(archive.store(), *txn, record, intake));
   TRY(txn->Commit());
   return record;
 }
@@ -155,17 +172,10 @@ base::Result<std::optional<std::string>> FileDocumentDate(const FileMetadata& me
   return std::optional<std::string>(std::move(*date));
 }
 
-std::string NowUtc() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+Intake Intake::Now() { return Intake{vault::CurrentActor(), base::NowUtc()}; }
 
 base::Result<AddResult> AddFile(store::Archive& archive, const fs::path& path,
-                                const SourceOverrides& overrides, const std::string& now_utc) {
+                                const SourceOverrides& overrides, const Intake& intake) {
   ASSIGN_OR_RETURN(Format format, DetectFormat(path));
   ASSIGN_OR_RETURN(auto original, StoreOriginal(archive.blobs(), path));
   ASSIGN_OR_RETURN(auto existing, archive.store().FindSourceBySha256(original.sha256));
@@ -177,10 +187,10 @@ base::Result<AddResult> AddFile(store::Archive& archive, const fs::path& path,
   record.size = original.size;
   record.format = FormatName(format);
   record.original_name = path.filename().string();
-  record.added_at = now_utc;
+  record.added_at = intake.now_utc;
   auto stored = archive.blobs().LocalPath(original.sha256);
   if (!stored) return base::Error(base::Status::Internal("the blob store keeps no plain files"));
-  auto added = Extract(archive, path, *stored, format, std::move(record), overrides);
+  auto added = Extract(archive, path, *stored, format, std::move(record), overrides, intake);
   if (!added) {
     // Undo our blob, so a failed file leaves nothing behind. A blob that existed before
     // (an earlier failed or killed attempt) is left alone.

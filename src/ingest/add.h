@@ -27,6 +27,13 @@ struct SourceOverrides {
   std::optional<store::AccessLevel> access;
 };
 
+// Who takes a file in, and when: recorded with the source and in the custody log.
+struct Intake {
+  std::string actor;    // see vault::CurrentActor
+  std::string now_utc;  // ISO 8601 UTC with seconds ("2025-03-14T09:30:00Z")
+  static Intake Now();  // the current actor, now
+};
+
 struct AddResult {
   enum class Outcome { kAdded, kDuplicate };
   Outcome outcome = Outcome::kAdded;
@@ -34,13 +41,12 @@ struct AddResult {
   store::SourceRecord source;
 };
 
-// Adds the file at `path`. A file whose bytes are already in the archive is not added
-// again (kDuplicate). Errors name the file: those of ReadFile (bad UTF-8, corrupt or
-// empty files, ...), "<path>: header field Interviewed: "..." is not a date (use
-// YYYY, YYYY-MM or YYYY-MM-DD)", and storage errors.
-// `now_utc` is the intake time recorded, ISO 8601 ("2025-03-14T09:30:00Z").
+// Adds the file at `path`, and a "source.add" custody entry in the same transaction. A
+// file whose bytes are already in the archive is not added again (kDuplicate). Errors name the
+// file: those of ReadFile (bad UTF-8, corrupt or empty files, ...), "<path>: header field
+// Interviewed: "..." is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", and storage errors.
 base::Result<AddResult> AddFile(store::Archive& archive, const std::filesystem::path& path,
-                                const SourceOverrides& overrides, const std::string& now_utc);
+                                const SourceOverrides& overrides, const Intake& intake);
 
 // Checks a document date given as metadata: an ISO 8601 calendar date of year,
 // month or day precision ("2025", "2025-03", "2025-03-14"). Returns the value trimmed.
@@ -52,8 +58,5 @@ base::Result<std::string> ValidateDocumentDate(std::string_view value);
 // Interviewed: "..." is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)" (kInvalidArgument).
 base::Result<std::optional<std::string>> FileDocumentDate(const FileMetadata& metadata,
                                                           const std::filesystem::path& path);
-
-// The current time as ISO 8601 UTC with seconds.
-std::string NowUtc();
 
 }  // namespace sijill::ingest

@@ -9,8 +9,10 @@
 #include <cstring>
 #include <fstream>
 
+#include "base/clock.h"
 #include "base/id.h"
 #include "store/sqlite/sqlite_store.h"
+#include "vault/custody.h"
 
 namespace sijill::store {
 namespace {
@@ -79,10 +81,26 @@ base::Status CheckMarker(const fs::path& dir) {
   return base::Status::Ok();
 }
 
+// The custody log's first entry: the archive came into being.
+base::Status LogCreation(Store& store) {
+  vault::CustodyEntry e;
+  ASSIGN_OR_RETURN(e.archive, store.ArchiveId());
+  e.time = base::NowUtc();
+  e.actor = vault::CurrentActor();
+  e.action = "archive.create";
+  e.objects = {{"archive", e.archive}};
+  std::string bytes = vault::CanonicalBytes(e);
+  ASSIGN_OR_RETURN(auto txn, store.BeginWrite());
+  auto appended = txn->AppendCustody(bytes, vault::CustodyLeafHashHex(bytes));
+  if (!appended) return appended.error();
+  return txn->Commit();
+}
+
 // Lays out a complete archive in `dir` (which exists and is empty).
 base::Status Populate(const fs::path& dir) {
   ASSIGN_OR_RETURN(auto store,
                    sqlite::OpenSqliteStore(dir / kDatabaseName, sqlite::CreateDatabase::kYes));
+  TRY(LogCreation(*store));
   ASSIGN_OR_RETURN(auto blobs, OpenFileBlobStore(dir / "blobs"));
   return WriteMarker(dir);  // last: only a complete archive carries the marker
 }

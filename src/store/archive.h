@@ -22,7 +22,8 @@ class Archive {
  public:
   ~Archive();
 
-  // Creates a new archive at `dir`, which must not exist or be an empty directory.
+  // Creates a new archive at `dir`, which must not exist or be an empty directory. Its
+  // custody log starts with an "archive.create" entry by vault::CurrentActor().
   // Errors: kAlreadyExists ("<dir>: already a Sijill archive" / "<dir>: exists and is
   // not empty"), kIOError. On failure nothing is left behind at `dir`.
   static base::Result<std::unique_ptr<Archive>> Create(const std::filesystem::path& dir);

@@ -63,4 +63,21 @@ struct SearchHit {
   std::vector<std::pair<size_t, size_t>> marks;
 };
 
+// One custody log entry as stored: its position in the log (the Merkle leaf index,
+// from 0), its canonical bytes (vault/custody.h) and its leaf hash (64 hex digits).
+struct CustodyRecord {
+  uint64_t index = 0;
+  std::string entry;
+  std::string leaf_hash;
+};
+
+// A signed checkpoint of the custody log: the Merkle root of its first `size` entries
+// and the signed note that states it.
+struct CheckpointRecord {
+  uint64_t size = 0;
+  std::string root_hash;   // 64 hex digits
+  std::string note;        // the signed note, as signed
+  std::string created_at;  // UTC, ISO 8601
+};
+
 }  // namespace sijill::store

@@ -28,6 +28,13 @@ class WriteTransaction {
   virtual base::Status UpdateSource(const SourceRecord& source) = 0;
   // Inserts a passage of a source added in this transaction, and indexes it.
   virtual base::Status AddPassage(const PassageRecord& passage) = 0;
+  // Appends a custody log entry (canonical bytes and leaf hash, see vault/custody.h)
+  // and returns its index. The log is append-only: nothing can change or remove an
+  // entry once committed.
+  virtual base::Result<uint64_t> AppendCustody(std::string_view entry,
+                                               std::string_view leaf_hash_hex) = 0;
+  // Records a signed checkpoint. kAlreadyExists if one of that size exists.
+  virtual base::Status AddCheckpoint(const CheckpointRecord& checkpoint) = 0;
   // Makes every change durable. After an error nothing of the transaction remains.
   virtual base::Status Commit() = 0;
 };
@@ -64,6 +71,13 @@ class Store {
   // A source's passages in order. `only` restricts to one ordinal.
   virtual base::Result<std::vector<PassageRecord>> GetPassages(
       const base::Id& source, std::optional<uint32_t> only = std::nullopt) = 0;
+
+  // How many custody log entries there are.
+  virtual base::Result<uint64_t> CustodySize() = 0;
+  // Up to `limit` custody log entries from index `first`, in order.
+  virtual base::Result<std::vector<CustodyRecord>> GetCustody(uint64_t first, size_t limit) = 0;
+  // Every checkpoint, smallest tree first.
+  virtual base::Result<std::vector<CheckpointRecord>> ListCheckpoints() = 0;
 
   virtual SearchIndex& search() = 0;
 

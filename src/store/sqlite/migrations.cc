@@ -9,7 +9,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released entry:
 // add a new one.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     // 0 -> 1: sources, passages and the full-text index over passages.
     R"sql(
 CREATE TABLE meta (
@@ -50,6 +50,27 @@ CREATE TABLE passages (
 CREATE VIRTUAL TABLE passage_index USING fts5 (
   text, content = 'passages', content_rowid = 'rowid', tokenize = 'sijill'
 );
+)sql",
+    // 1 -> 2: the custody log (append-only; its entries are Merkle leaves) and its
+    // signed checkpoints.
+    R"sql(
+CREATE TABLE custody_log (
+  leaf_index  INTEGER PRIMARY KEY CHECK (leaf_index >= 0),
+  entry       TEXT NOT NULL,
+  leaf_hash   TEXT NOT NULL CHECK (length(leaf_hash) = 64)
+) STRICT;
+
+CREATE TRIGGER custody_log_no_update BEFORE UPDATE ON custody_log
+BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
+CREATE TRIGGER custody_log_no_delete BEFORE DELETE ON custody_log
+BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
+
+CREATE TABLE checkpoints (
+  tree_size   INTEGER PRIMARY KEY CHECK (tree_size >= 0),
+  root_hash   TEXT NOT NULL CHECK (length(root_hash) = 64),
+  note        TEXT NOT NULL,
+  created_at  TEXT NOT NULL
+) STRICT;
 )sql",
 };
 

@@ -4,6 +4,7 @@
 
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_custody.h"
 #include "store/sqlite/sqlite_search.h"
 
 namespace sijill::store::sqlite {
@@ -115,6 +116,15 @@ class SqliteTransaction : public WriteTransaction {
     return index_passage_->Run();
   }
 
+  base::Result<uint64_t> AppendCustody(std::string_view entry,
+                                       std::string_view leaf_hash_hex) override {
+    return sqlite::AppendCustody(conn_, entry, leaf_hash_hex);
+  }
+
+  base::Status AddCheckpoint(const CheckpointRecord& checkpoint) override {
+    return sqlite::AddCheckpoint(conn_, checkpoint);
+  }
+
   base::Status Commit() override {
     insert_passage_.reset();
     index_passage_.reset();
@@ -208,6 +218,16 @@ class SqliteStore : public Store {
                      static_cast<uint64_t>(s.Int(2)), std::string(s.Text(3))});
     }
     return out;
+  }
+
+  base::Result<uint64_t> CustodySize() override { return sqlite::CustodySize(*conn_); }
+
+  base::Result<std::vector<CustodyRecord>> GetCustody(uint64_t first, size_t limit) override {
+    return sqlite::GetCustody(*conn_, first, limit);
+  }
+
+  base::Result<std::vector<CheckpointRecord>> ListCheckpoints() override {
+    return sqlite::ListCheckpoints(*conn_);
   }
 
   SearchIndex& search() override { return search_; }
