@@ -86,10 +86,10 @@ int main(int argc, char** argv) {
   double rebuild_seconds = NowSeconds() - start;
 
   fmt::print("leaves {}, entry {} bytes, peak RSS {} MB\n", leaves, entry_bytes, MaxRssKb() / 1024);
-  fmt::print("Append(entry)        {:>12.0f} appends/s  ({:.2f} s)\n", leaves / append_seconds,
-             append_seconds);
+  fmt::print("Append(entry)        {:>12.0f} appends/s  ({:.2f} s)\n",
+             static_cast<double>(leaves) / append_seconds, append_seconds);
   fmt::print("AppendLeafHash(hash) {:>12.0f} appends/s  ({:.2f} s, e.g. reopening a log)\n\n",
-             leaves / rebuild_seconds, rebuild_seconds);
+             static_cast<double>(leaves) / rebuild_seconds, rebuild_seconds);
 
   std::mt19937_64 rng(42);
   std::vector<uint64_t> sizes(proofs), firsts(proofs);

@@ -13,6 +13,7 @@ using base::Status;
 
 constexpr uint8_t kLeafPrefix = 0x00;
 constexpr uint8_t kNodePrefix = 0x01;
+constexpr size_t kHexDigits = 2 * sizeof(Hash);
 
 void InitSodium() {
   if (sodium_init() < 0) __builtin_trap();
@@ -53,13 +54,13 @@ Hash EmptyTreeHash() {
 }
 
 std::string HashToHex(const Hash& hash) {
-  char hex[2 * 32 + 1];
+  char hex[kHexDigits + 1];
   sodium_bin2hex(hex, sizeof hex, hash.data(), hash.size());
-  return std::string(hex, 2 * 32);
+  return std::string(hex, kHexDigits);
 }
 
 base::Result<Hash> HashFromHex(std::string_view hex) {
-  bool lower_hex = hex.size() == 64;
+  bool lower_hex = hex.size() == kHexDigits;
   for (char c : hex) lower_hex = lower_hex && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
   if (!lower_hex) {
     return Error(Status::InvalidArgument(

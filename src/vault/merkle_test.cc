@@ -87,6 +87,7 @@ Hash H(const std::string& hex) { return HashFromHex(hex).value(); }
 
 std::vector<Hash> Hashes(const std::vector<std::string>& hexes) {
   std::vector<Hash> out;
+  out.reserve(hexes.size());
   for (const std::string& hex : hexes) out.push_back(H(hex));
   return out;
 }
