@@ -11,6 +11,7 @@
 
 #include "base/clock.h"
 #include "base/id.h"
+#include "store/archive_keys.h"
 #include "store/sqlite/sqlite_store.h"
 #include "vault/custody.h"
 
@@ -96,10 +97,29 @@ base::Status LogCreation(Store& store) {
   return txn->Commit();
 }
 
+std::string_view View(const vault::SecretBytes& secret) {
+  return {reinterpret_cast<const char*>(secret.data()), secret.size()};
+}
+
+// Writes the key file and records the signing key's verifier key.
+base::Status MakeKeys(const fs::path& dir, Store& store, const CreateOptions& options) {
+  ASSIGN_OR_RETURN(std::string id_text, store.ArchiveId());
+  std::optional<base::Id> id = base::Id::Parse(id_text);
+  if (!id) return base::Status::Corruption("the archive id is not an id: " + id_text);
+  ASSIGN_OR_RETURN(auto created,
+                   vault::KeyFile::Create(id->bytes(), View(*options.passphrase), options.cost));
+  TRY(WriteKeyFile(dir, created.key_file));
+  ASSIGN_OR_RETURN(auto signing, ArchiveSigningKey(created.master_key, id_text));
+  ASSIGN_OR_RETURN(auto txn, store.BeginWrite());
+  TRY(txn->SetMeta("verifier_key", signing.VerifierKeyText()));
+  return txn->Commit();
+}
+
 // Lays out a complete archive in `dir` (which exists and is empty).
-base::Status Populate(const fs::path& dir) {
+base::Status Populate(const fs::path& dir, const CreateOptions& options) {
   ASSIGN_OR_RETURN(auto store,
                    sqlite::OpenSqliteStore(dir / kDatabaseName, sqlite::CreateDatabase::kYes));
+  if (options.passphrase != nullptr) TRY(MakeKeys(dir, *store, options));
   TRY(LogCreation(*store));
   ASSIGN_OR_RETURN(auto blobs, OpenFileBlobStore(dir / "blobs"));
   return WriteMarker(dir);  // last: only a complete archive carries the marker
@@ -112,7 +132,8 @@ Archive::~Archive() {
   if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the flock
 }
 
-base::Result<std::unique_ptr<Archive>> Archive::Create(const fs::path& dir) {
+base::Result<std::unique_ptr<Archive>> Archive::Create(const fs::path& dir,
+                                                       const CreateOptions& options) {
   std::error_code ec;
   if (fs::exists(dir, ec)) {
     if (CheckMarker(dir).ok()) {
@@ -123,7 +144,7 @@ base::Result<std::unique_ptr<Archive>> Archive::Create(const fs::path& dir) {
       return base::Error(
           base::Status::AlreadyExists(fmt::format("{}: exists and is not empty", dir.string())));
     }
-    TRY(Populate(dir));
+    TRY(Populate(dir, options));
   } else {
     // Build beside the target and rename into place, so that a failure or a kill
     // never leaves a half-made archive under the requested name.
@@ -134,7 +155,7 @@ base::Result<std::unique_ptr<Archive>> Archive::Create(const fs::path& dir) {
                                             base::Id::Random().Short());
     fs::create_directory(staging, ec);
     if (ec) return base::Error(IoError(staging, ec));
-    base::Status s = Populate(staging);
+    base::Status s = Populate(staging, options);
     if (s.ok()) {
       fs::rename(staging, dir, ec);
       if (ec) s = IoError(dir, ec);
@@ -145,6 +166,20 @@ base::Result<std::unique_ptr<Archive>> Archive::Create(const fs::path& dir) {
     }
   }
   return Open(dir, OpenMode::kReadWrite);
+}
+
+base::Result<vault::SecretBytes> Archive::Unlock(const vault::SecretBytes& passphrase) const {
+  ASSIGN_OR_RETURN(auto key_file, ReadKeyFile(dir_));
+  return key_file.Unlock(View(passphrase));
+}
+
+base::Result<std::string> Archive::VerifierKey() {
+  ASSIGN_OR_RETURN(auto vkey, store_->GetMeta("verifier_key"));
+  if (!vkey) {
+    return base::Error(base::Status::NotFound(fmt::format(
+        "{}: the archive has no signing key (it was made without a key file)", dir_.string())));
+  }
+  return std::move(*vkey);
 }
 
 base::Result<std::unique_ptr<Archive>> Archive::Open(const fs::path& dir, OpenMode mode) {

@@ -3,6 +3,7 @@
 //   <dir>/sijill.db        SQLite database (WAL mode), see docs/formats/archive.md
 //   <dir>/blobs/           content-addressed originals and extracted texts
 //   <dir>/lock             held (flock) by the one process that may write
+//   <dir>/keys             the key file: master key wrapped by passphrase slots
 // Opening for writing takes the lock without waiting; a second writer is refused at
 // once with a clear message. Readers never wait for the lock. Not thread-safe.
 #pragma once
@@ -13,10 +14,19 @@
 #include "base/status.h"
 #include "store/blob_store.h"
 #include "store/store.h"
+#include "vault/key_slots.h"
+#include "vault/secret.h"
 
 namespace sijill::store {
 
 enum class OpenMode { kReadOnly, kReadWrite };
+
+struct CreateOptions {
+  // The passphrase of the key file's first slot (see archive_keys.h). nullptr: no key
+  // file; the archive keeps a custody log but cannot sign checkpoints.
+  const vault::SecretBytes* passphrase = nullptr;
+  vault::KdfCost cost = vault::KdfCost::Default();
+};
 
 class Archive {
  public:
@@ -26,7 +36,8 @@ class Archive {
   // custody log starts with an "archive.create" entry by vault::CurrentActor().
   // Errors: kAlreadyExists ("<dir>: already a Sijill archive" / "<dir>: exists and is
   // not empty"), kIOError. On failure nothing is left behind at `dir`.
-  static base::Result<std::unique_ptr<Archive>> Create(const std::filesystem::path& dir);
+  static base::Result<std::unique_ptr<Archive>> Create(const std::filesystem::path& dir,
+                                                       const CreateOptions& options = {});
 
   // Opens an existing archive. Errors: kNotFound ("<dir>: no such directory"),
   // kInvalidArgument ("<dir>: not a Sijill archive (no SIJILL-ARCHIVE file)"),
@@ -35,6 +46,14 @@ class Archive {
                                                      OpenMode mode);
 
   const std::filesystem::path& dir() const { return dir_; }
+
+  // The master key, from the key file and a passphrase. Errors: kNotFound (no key file),
+  // kInvalidArgument "wrong passphrase", kCorruption (a damaged key file).
+  base::Result<vault::SecretBytes> Unlock(const vault::SecretBytes& passphrase) const;
+
+  // The verifier key (C2SP vkey text) of the archive's signing key. kNotFound if the
+  // archive has no key file.
+  base::Result<std::string> VerifierKey();
   Store& store() { return *store_; }
   BlobStore& blobs() { return *blobs_; }
 

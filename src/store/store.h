@@ -33,6 +33,8 @@ class WriteTransaction {
   // entry once committed.
   virtual base::Result<uint64_t> AppendCustody(std::string_view entry,
                                                std::string_view leaf_hash_hex) = 0;
+  // Sets an archive-wide value (meta table), e.g. "verifier_key".
+  virtual base::Status SetMeta(std::string_view key, std::string_view value) = 0;
   // Records a signed checkpoint. kAlreadyExists if one of that size exists.
   virtual base::Status AddCheckpoint(const CheckpointRecord& checkpoint) = 0;
   // Makes every change durable. After an error nothing of the transaction remains.
@@ -72,12 +74,18 @@ class Store {
   virtual base::Result<std::vector<PassageRecord>> GetPassages(
       const base::Id& source, std::optional<uint32_t> only = std::nullopt) = 0;
 
+  // An archive-wide value set by SetMeta, or nullopt.
+  virtual base::Result<std::optional<std::string>> GetMeta(std::string_view key) = 0;
   // How many custody log entries there are.
   virtual base::Result<uint64_t> CustodySize() = 0;
   // Up to `limit` custody log entries from index `first`, in order.
   virtual base::Result<std::vector<CustodyRecord>> GetCustody(uint64_t first, size_t limit) = 0;
   // Every checkpoint, smallest tree first.
   virtual base::Result<std::vector<CheckpointRecord>> ListCheckpoints() = 0;
+
+  // Checks the database's own structure (SQLite's integrity_check). kCorruption with
+  // what it found.
+  virtual base::Status CheckIntegrity() = 0;
 
   virtual SearchIndex& search() = 0;
 

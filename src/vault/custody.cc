@@ -1,11 +1,12 @@
 #include "vault/custody.h"
 
 #include <pwd.h>
-#include <sodium.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+
+#include "vault/merkle.h"
 
 namespace sijill::vault {
 namespace {
@@ -56,24 +57,7 @@ base::Result<CustodyEntry> ParseCustodyEntry(std::string_view bytes) {
   return e;
 }
 
-std::array<uint8_t, 32> CustodyLeafHash(std::string_view bytes) {
-  crypto_hash_sha256_state state;
-  crypto_hash_sha256_init(&state);
-  const unsigned char leaf_prefix = 0x00;
-  crypto_hash_sha256_update(&state, &leaf_prefix, 1);
-  crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(bytes.data()),
-                            bytes.size());
-  std::array<uint8_t, 32> out;
-  crypto_hash_sha256_final(&state, out.data());
-  return out;
-}
-
-std::string CustodyLeafHashHex(std::string_view bytes) {
-  std::array<uint8_t, 32> h = CustodyLeafHash(bytes);
-  char hex[65];
-  sodium_bin2hex(hex, sizeof hex, h.data(), h.size());
-  return std::string(hex, 64);
-}
+std::string CustodyLeafHashHex(std::string_view bytes) { return HashToHex(LeafHash(bytes)); }
 
 std::string CurrentActor() {
   if (const char* a = std::getenv("SIJILL_ACTOR"); a != nullptr && *a != '\0') return a;

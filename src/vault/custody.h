@@ -12,7 +12,6 @@
 // Pure functions; thread-safe.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -39,9 +38,9 @@ std::string CanonicalBytes(const CustodyEntry& entry);
 // an unknown field, or bytes that are not exactly the canonical form of what they say.
 base::Result<CustodyEntry> ParseCustodyEntry(std::string_view bytes);
 
-// The Merkle leaf hash of an entry's bytes: SHA-256(0x00 || bytes), RFC 9162 §2.1.1.
-std::array<uint8_t, 32> CustodyLeafHash(std::string_view bytes);
-std::string CustodyLeafHashHex(std::string_view bytes);  // 64 lower-case hex digits
+// The Merkle leaf hash of an entry's bytes (vault::LeafHash: SHA-256(0x00 || bytes),
+// RFC 9162 §2.1.1) as 64 lower-case hex digits.
+std::string CustodyLeafHashHex(std::string_view bytes);
 
 // The actor recorded for this process: $SIJILL_ACTOR if set and not empty, else the
 // login name of the user, else "uid:<n>".

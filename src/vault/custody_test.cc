@@ -51,10 +51,12 @@ TEST(Custody, LeafHashIsSha256OfZeroByteAndEntry) {
   std::array<uint8_t, 32> want;
   crypto_hash_sha256(want.data(), reinterpret_cast<const unsigned char*>(prefixed.data()),
                      prefixed.size());
-  EXPECT_EQ(CustodyLeafHash(bytes), want);
-  // RFC 9162's empty leaf: SHA-256(0x00) = 6e340b9c...
-  EXPECT_EQ(CustodyLeafHash("")[0], 0x6e);
-  EXPECT_EQ(CustodyLeafHash("")[1], 0x34);
+  char hex[65];
+  sodium_bin2hex(hex, sizeof hex, want.data(), want.size());
+  EXPECT_EQ(CustodyLeafHashHex(bytes), std::string(hex));
+  // RFC 9162's hash of an empty leaf, SHA-256(0x00).
+  EXPECT_EQ(CustodyLeafHashHex(""),
+            "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d");
 }
 
 TEST(Custody, ActorComesFromTheEnvironmentOrTheLogin) {

@@ -25,7 +25,19 @@ std::vector<char*> Argv(const std::vector<std::string>& args) {
   return argv;
 }
 
+// Children run in a session of their own, without a controlling terminal, so that a
+// command that would ask for a passphrase fails instead of waiting. Unless a test says
+// otherwise (an empty value means "none"), they read tests/data/e2e-passphrase.txt.
+// (Set when the test binary starts, so that commands run through a shell see it too.)
+const bool kDefaultPassphrase = [] {
+  std::string file = std::string(SIJILL_SOURCE_DIR) + "/tests/data/e2e-passphrase.txt";
+  return setenv("SIJILL_PASSPHRASE_FILE", file.c_str(), /*overwrite=*/0) == 0;
+}();
+
 pid_t Spawn(const std::vector<std::string>& args, int out_fd, int err_fd) {
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
@@ -33,10 +45,11 @@ pid_t Spawn(const std::vector<std::string>& args, int out_fd, int err_fd) {
   posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
   auto argv = Argv(args);
   pid_t pid = -1;
-  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) {
+  if (posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), environ) != 0) {
     throw std::runtime_error("cannot start " + std::string(argv[0]));
   }
   posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
   return pid;
 }
 

@@ -121,6 +121,13 @@ class SqliteTransaction : public WriteTransaction {
     return sqlite::AppendCustody(conn_, entry, leaf_hash_hex);
   }
 
+  base::Status SetMeta(std::string_view key, std::string_view value) override {
+    ASSIGN_OR_RETURN(auto s, conn_.Prepare("INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                           "ON CONFLICT (key) DO UPDATE SET value = ?2"));
+    s.Bind(1, key).Bind(2, value);
+    return s.Run();
+  }
+
   base::Status AddCheckpoint(const CheckpointRecord& checkpoint) override {
     return sqlite::AddCheckpoint(conn_, checkpoint);
   }
@@ -220,6 +227,14 @@ class SqliteStore : public Store {
     return out;
   }
 
+  base::Result<std::optional<std::string>> GetMeta(std::string_view key) override {
+    ASSIGN_OR_RETURN(auto s, conn_->Prepare("SELECT value FROM meta WHERE key = ?1"));
+    s.Bind(1, key);
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return std::optional<std::string>();
+    return std::optional<std::string>(std::string(s.Text(0)));
+  }
+
   base::Result<uint64_t> CustodySize() override { return sqlite::CustodySize(*conn_); }
 
   base::Result<std::vector<CustodyRecord>> GetCustody(uint64_t first, size_t limit) override {
@@ -228,6 +243,18 @@ class SqliteStore : public Store {
 
   base::Result<std::vector<CheckpointRecord>> ListCheckpoints() override {
     return sqlite::ListCheckpoints(*conn_);
+  }
+
+  base::Status CheckIntegrity() override {
+    ASSIGN_OR_RETURN(auto s, conn_->Prepare("PRAGMA integrity_check(20)"));
+    std::string found;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      if (s.Text(0) != "ok") found += (found.empty() ? "" : "; ") + std::string(s.Text(0));
+    }
+    if (found.empty()) return base::Status::Ok();
+    return base::Status::Corruption("the database: " + found);
   }
 
   SearchIndex& search() override { return search_; }

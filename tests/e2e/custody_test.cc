@@ -1,0 +1,205 @@
+// The custody log as a user and a third party meet it: checkpoints signed with the
+// archive's key, proofs checked with the public key alone (by Sijill and by an
+// independent Python verifier), passphrase slots, and `verify` finding tampering.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "e2e/run_sijill.h"
+
+namespace sijill::e2e {
+namespace {
+
+using ::testing::HasSubstr;
+
+std::string ReadAll(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// An archive with two sources and a signed checkpoint; returns the first source's id.
+std::string Prepare(Scratch& tmp, const std::string& archive) {
+  EXPECT_EQ(RunSijill({"init", archive}).exit_code, 0);
+  WriteFile(tmp / "a.txt", "In the fall of 2012 the brigade moved to Jobar.\n");
+  WriteFile(tmp / "b.txt", "في ربيع 2013 نُقل اللواء إلى حرستا.\n");
+  EXPECT_EQ(
+      RunSijill({"add", archive, (tmp / "a.txt").string(), (tmp / "b.txt").string()}).exit_code, 0);
+  auto cp = RunSijill({"checkpoint", archive});
+  EXPECT_EQ(cp.exit_code, 0) << cp.err;
+  auto sources = nlohmann::json::parse(RunSijill({"sources", archive, "--json"}).out);
+  return sources[0]["id"].get<std::string>();
+}
+
+TEST(Custody, AProofIsCheckedWithThePublicKeyAloneBySijillAndByPython) {
+  Scratch tmp;
+  std::string archive = (tmp / "a").string();
+  std::string source = Prepare(tmp, archive);
+  auto pub = RunSijill({"key", "public", archive});
+  ASSERT_EQ(pub.exit_code, 0) << pub.err;
+  WriteFile(tmp / "archive.pub", pub.out);
+  auto proof = RunSijill({"prove", archive, source.substr(0, 8), "-o", (tmp / "p.json").string()});
+  ASSERT_EQ(proof.exit_code, 0) << proof.err;
+
+  auto ok = RunSijill(
+      {"verify-proof", (tmp / "p.json").string(), "--key", (tmp / "archive.pub").string()});
+  ASSERT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_THAT(ok.out, HasSubstr("valid: entry sha256:"));
+  EXPECT_THAT(ok.out, HasSubstr("is leaf 1 of log"));
+  EXPECT_THAT(ok.out, HasSubstr("source   " + source));
+
+  std::string vkey = pub.out.substr(0, pub.out.find('\n'));
+  std::string py = "python3 " + (SourceDir() / "tests/proofs/verify_proof.py").string() + " '" +
+                   vkey + "' " + (tmp / "p.json").string() + " >/dev/null";
+  EXPECT_EQ(std::system(py.c_str()), 0);
+
+  // One changed character of the entry: both refuse.
+  auto doc = nlohmann::json::parse(ReadAll(tmp / "p.json"));
+  std::string entry = doc["entry"];
+  entry[5] = entry[5] == 'A' ? 'B' : 'A';
+  doc["entry"] = entry;
+  WriteFile(tmp / "bad.json", doc.dump());
+  auto bad = RunSijill(
+      {"verify-proof", (tmp / "bad.json").string(), "--key", (tmp / "archive.pub").string()});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_THAT(bad.err, HasSubstr("bad.json"));
+  py = "python3 " + (SourceDir() / "tests/proofs/verify_proof.py").string() + " '" + vkey + "' " +
+       (tmp / "bad.json").string() + " >/dev/null 2>&1";
+  EXPECT_NE(std::system(py.c_str()), 0);
+  // Another archive's key: refused.
+  Scratch other;
+  std::string archive2 = (other / "b").string();
+  ASSERT_EQ(RunSijill({"init", archive2}).exit_code, 0);
+  WriteFile(other / "b.pub", RunSijill({"key", "public", archive2}).out);
+  EXPECT_EQ(
+      RunSijill({"verify-proof", (tmp / "p.json").string(), "--key", (other / "b.pub").string()})
+          .exit_code,
+      1);
+}
+
+TEST(Custody, ProveNeedsACheckpointThatCoversTheSource) {
+  Scratch tmp;
+  std::string archive = (tmp / "a").string();
+  Prepare(tmp, archive);
+  WriteFile(tmp / "c.txt", "Later, in 2014, the unit left.\n");
+  ASSERT_EQ(RunSijill({"add", archive, (tmp / "c.txt").string()}).exit_code, 0);
+  auto sources = nlohmann::json::parse(RunSijill({"sources", archive, "--json"}).out);
+  auto r = RunSijill({"prove", archive, sources[2]["id"].get<std::string>()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("no checkpoint covers source"));
+}
+
+TEST(Custody, AWrongOrMissingPassphraseSaysSo) {
+  Scratch tmp;
+  std::string archive = (tmp / "a").string();
+  Prepare(tmp, archive);
+  WriteFile(tmp / "wrong.txt", "not the passphrase\n");
+  auto r = RunSijill({"checkpoint", archive, "--passphrase-file", (tmp / "wrong.txt").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "sijill: error: wrong passphrase\n");
+  // No passphrase anywhere and no terminal: a clear error, not a wait.
+  setenv("SIJILL_PASSPHRASE_FILE", "", 1);
+  auto none = RunSijill({"checkpoint", archive});
+  unsetenv("SIJILL_PASSPHRASE_FILE");
+  setenv("SIJILL_PASSPHRASE_FILE", (SourceDir() / "tests/data/e2e-passphrase.txt").c_str(), 1);
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_THAT(none.err, HasSubstr("--passphrase-file"));
+}
+
+TEST(Custody, PassphraseSlotsCanBeAddedChangedAndRemoved) {
+  Scratch tmp;
+  std::string archive = (tmp / "a").string();
+  Prepare(tmp, archive);
+  WriteFile(tmp / "second.txt", "a second passphrase\n");
+  WriteFile(tmp / "third.txt", "a third passphrase\n");
+  auto add =
+      RunSijill({"key", "add", archive, "--new-passphrase-file", (tmp / "second.txt").string()});
+  ASSERT_EQ(add.exit_code, 0) << add.err;
+  EXPECT_THAT(RunSijill({"key", "list", archive}).out, HasSubstr("   2 "));
+  // The original passphrase no longer works once changed; the new one does.
+  auto change = RunSijill(
+      {"passphrase", "change", archive, "--new-passphrase-file", (tmp / "third.txt").string()});
+  ASSERT_EQ(change.exit_code, 0) << change.err;
+  EXPECT_EQ(RunSijill({"checkpoint", archive}).exit_code, 1);
+  EXPECT_EQ(RunSijill({"checkpoint", archive, "--passphrase-file", (tmp / "third.txt").string()})
+                .exit_code,
+            0);
+  EXPECT_EQ(RunSijill({"checkpoint", archive, "--passphrase-file", (tmp / "second.txt").string()})
+                .exit_code,
+            0);
+  auto log = nlohmann::json::parse(RunSijill({"log", archive, "--json"}).out);
+  std::vector<std::string> actions;
+  for (const auto& e : log) actions.push_back(e["entry"]["action"]);
+  EXPECT_THAT(actions, ::testing::Contains("key.add"));
+  EXPECT_THAT(actions, ::testing::Contains("passphrase.change"));
+  EXPECT_EQ(RunSijill({"verify", archive}).exit_code, 0);
+}
+
+// Runs SQL on the archive's database directly, as someone with the files could.
+void RawSql(const std::string& archive, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((archive + "/sijill.db").c_str(), &db), SQLITE_OK);
+  char* err = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+  sqlite3_free(err);
+  sqlite3_close(db);
+}
+
+TEST(Custody, VerifyFindsAChangedBlobEntryOrCheckpoint) {
+  Scratch tmp;
+  std::string archive = (tmp / "a").string();
+  std::string source = Prepare(tmp, archive);
+  auto clean = RunSijill({"verify", archive});
+  ASSERT_EQ(clean.exit_code, 0) << clean.out << clean.err;
+  EXPECT_THAT(clean.out, HasSubstr("ok: 2 sources"));
+
+  // A flipped byte in an original.
+  auto sources = nlohmann::json::parse(RunSijill({"sources", archive, "--json"}).out);
+  std::string sha = sources[0]["sha256"];
+  std::filesystem::path blob = tmp / "a" / "blobs" / "sha256" / sha.substr(0, 2) / sha;
+  std::filesystem::permissions(blob, std::filesystem::perms::owner_write,
+                               std::filesystem::perm_options::add);
+  std::string bytes = ReadAll(blob);
+  bytes[3] ^= 0x20;
+  WriteFile(blob, bytes);
+  auto r = RunSijill({"verify", archive});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, HasSubstr("source " + source + " (original): blob " + sha + " is corrupt"));
+  bytes[3] ^= 0x20;
+  WriteFile(blob, bytes);
+  ASSERT_EQ(RunSijill({"verify", archive}).exit_code, 0);
+
+  // A custody entry rewritten behind the log's back (its triggers dropped first).
+  RawSql(archive,
+         "DROP TRIGGER custody_log_no_update; UPDATE custody_log SET entry = replace(entry, "
+         "'source.add', 'source.adx') WHERE leaf_index = 1");
+  r = RunSijill({"verify", archive});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, HasSubstr("custody log entry 1"));
+
+  // The same change with a recomputed leaf hash: the signed checkpoint no longer matches.
+  Scratch tmp2;
+  std::string archive2 = (tmp2 / "b").string();
+  Prepare(tmp2, archive2);
+  auto log = nlohmann::json::parse(RunSijill({"log", archive2, "--json"}).out);
+  std::string entry = log[1]["entry"].dump();
+  std::string forged = entry;
+  forged.replace(forged.find("source.add"), 10, "source.adx");
+  // Leaf hash of the forged entry, computed the RFC 9162 way with Python.
+  std::string cmd =
+      "python3 -c \"import hashlib,sys; print(hashlib.sha256(b'\\\\x00'+sys.argv[1]"
+      ".encode()).hexdigest())\" '" +
+      forged + "' > " + (tmp2 / "h").string();
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::string leaf = ReadAll(tmp2 / "h").substr(0, 64);
+  RawSql(archive2, "DROP TRIGGER custody_log_no_update; UPDATE custody_log SET entry = '" + forged +
+                       "', leaf_hash = '" + leaf + "' WHERE leaf_index = 1");
+  r = RunSijill({"verify", archive2});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, HasSubstr("the custody log no longer has the root this checkpoint signed"));
+}
+
+}  // namespace
+}  // namespace sijill::e2e
