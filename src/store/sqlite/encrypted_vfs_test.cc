@@ -164,6 +164,32 @@ TEST(EncryptedDb, SwappedPagesAreDetected) {
   EXPECT_TRUE(ReadAll(db).has_value());
 }
 
+TEST(EncryptedDb, VacuumKeepsPagesSealedAndVacuumIntoIsRefused) {
+  TempDir tmp;
+  auto db = tmp.Path("sijill.db");
+  auto copy = tmp.Path("copy.db");
+  {
+    auto conn = OpenTest(db);
+    ASSERT_TRUE(conn.has_value());
+    ASSERT_TRUE((*conn)->Exec(kSchema).ok());
+    ASSERT_TRUE(InsertPassages(**conn, 0, 300).ok());
+    ASSERT_TRUE((*conn)->Exec("VACUUM").ok());
+    // VACUUM INTO writes its target with a rollback journal: refused, loudly.
+    std::string into = "VACUUM INTO '" + copy.string() + "'";
+    base::Status s = (*conn)->Exec(into.c_str());
+    EXPECT_NE(s.message().find("refused to create a rollback journal"), std::string::npos)
+        << s.message();
+  }
+  EXPECT_EQ(Slurp(copy).find("detainees"), std::string::npos);
+  EXPECT_TRUE(VerifyEncryptedFiles(db, TestKey(1), TestArchive(1)).ok());
+  std::string bytes = Slurp(db);
+  EXPECT_EQ(bytes.find("detainees"), std::string::npos);
+  EXPECT_EQ(bytes.find("SQLite format 3"), std::string::npos);
+  auto rows = ReadAll(db);
+  ASSERT_TRUE(rows.has_value()) << rows.error().message();
+  EXPECT_EQ(*rows, Expected(300));
+}
+
 TEST(EncryptedDb, RollbackJournalIsRefused) {
   TempDir tmp;
   auto db = tmp.Path("sijill.db");
