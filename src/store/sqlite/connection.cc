@@ -59,7 +59,12 @@ base::Result<std::unique_ptr<Connection>> Connection::OpenWith(const std::filesy
 }
 
 Connection::~Connection() {
-  sqlite3_close_v2(db_);  // before vfs_ is destroyed, which unregisters the VFS
+  if (sqlite3_close(db_) != SQLITE_OK) {
+    // A statement is still open: SQLite keeps the connection as a zombie until it is
+    // finalized, and the zombie still uses the VFS, so that must outlive it.
+    sqlite3_close_v2(db_);
+    (void)vfs_.release();
+  }
 }
 
 base::Status Connection::Exec(const char* sql) {

@@ -74,22 +74,9 @@ base::Status CheckKey(const fs::path& db, const PageKey& key, const ArchiveId& a
     return wrong();
   }
   if (file.size() > 0) return wrong();
-  // An empty database file: its content, if any, is still in the WAL.
-  RawFile wal(WalPath(db));
-  if (wal.size() < kWalHeaderSize + kFrameSize) return base::Status::Ok();
-  WalAudit audit = AuditWal(wal.Reader(), wal.size(), key, archive);
-  if (audit.last_commit > 0 || audit.damaged_frame) return base::Status::Ok();
-  // No frame authenticates as part of a committed log: try each one before deciding.
-  std::array<uint8_t, kFrameSize> frame;
-  for (uint32_t i = 1; i <= audit.frames; ++i) {
-    if (!wal.Read(FrameOffset(i), frame)) break;
-    auto h = ParseFrameHeader(std::span<const uint8_t, kFrameHeaderSize>(frame.data(), 24));
-    if (OpenPage(key, archive, FramePosition(i, h),
-                 std::span<uint8_t, kPageSize>(frame.data() + kFrameHeaderSize, kPageSize))) {
-      return base::Status::Ok();
-    }
-  }
-  return wrong();
+  // An empty or missing file is a new database (SQLite deletes a WAL left beside an empty
+  // database file rather than read it).
+  return base::Status::Ok();
 }
 
 base::Status VerifyEncryptedFiles(const fs::path& db, const PageKey& key,

@@ -117,6 +117,7 @@ int WalFrameRead(File* f, uint8_t* out, int64_t off) {
   int rc = RawRead(f, out, kFrameSize, off);
   if (rc != SQLITE_OK) return rc;
   auto frame = static_cast<uint32_t>((off - kWalHeaderSize) / kFrameSize + 1);
+  MaskChecksums(f->rep->key, frame, std::span<uint8_t, kFrameHeaderSize>(out, kFrameHeaderSize));
   FrameHeader h =
       ParseFrameHeader(std::span<const uint8_t, kFrameHeaderSize>(out, kFrameHeaderSize));
   if (OpenPage(f->rep->key, f->rep->archive, FramePosition(frame, h),
@@ -130,6 +131,24 @@ int WalFrameRead(File* f, uint8_t* out, int64_t off) {
   // Page number 0 makes SQLite's recovery stop here, whatever the stored checksum says.
   std::memset(out, 0, kFrameSize);
   return SQLITE_OK;
+}
+
+// Fills out[at - off ...] up to the end of the frame header holding byte `at` (or the next
+// byte, in the WAL header), with its checksum words decrypted; returns where it stopped.
+// `out` already holds the raw bytes of [off, off + amt), zeros beyond `size`.
+int64_t ReadFrameHeaderBytes(File* f, uint8_t* out, int64_t off, int amt, int64_t at,
+                             int64_t size) {
+  if (at < kWalHeaderSize) return at + 1;  // the WAL header is in the clear
+  auto frame = static_cast<uint32_t>((at - kWalHeaderSize) / kFrameSize + 1);
+  int64_t header_off = FrameOffset(frame);
+  int64_t end = std::min(off + amt, header_off + kFrameHeaderSize);
+  std::array<uint8_t, kFrameHeaderSize> header;
+  if (header_off + kFrameHeaderSize <= size &&
+      RawRead(f, header.data(), kFrameHeaderSize, header_off) == SQLITE_OK) {
+    MaskChecksums(f->rep->key, frame, header);
+    std::memcpy(out + (at - off), header.data() + (at - header_off), static_cast<size_t>(end - at));
+  }
+  return end;
 }
 
 }  // namespace
@@ -146,7 +165,7 @@ int WalRead(File* f, uint8_t* out, int amt, int64_t off) {
   for (int64_t at = off; at < off + amt;) {
     uint32_t frame = FrameOfPageByte(at);
     if (frame == 0) {
-      ++at;
+      at = ReadFrameHeaderBytes(f, out, off, amt, at, size);
       continue;
     }
     int64_t page_off = FrameOffset(frame) + kFrameHeaderSize;
@@ -156,6 +175,7 @@ int WalRead(File* f, uint8_t* out, int amt, int64_t off) {
         RawRead(f, buf.data(), kFrameSize, FrameOffset(frame)) != SQLITE_OK) {
       return f->rep->Damaged(fmt::format("WAL frame {} (truncated)", frame));
     }
+    MaskChecksums(f->rep->key, frame, std::span<uint8_t, kFrameHeaderSize>(buf.data(), 24));
     FrameHeader h = ParseFrameHeader(std::span<const uint8_t, kFrameHeaderSize>(buf.data(), 24));
     if (!OpenPage(f->rep->key, f->rep->archive, FramePosition(frame, h),
                   Span(buf.data() + kFrameHeaderSize))) {
@@ -179,7 +199,9 @@ int WalWrite(File* f, const uint8_t* in, int amt, int64_t off) {
   if (amt == kFrameHeaderSize && frame_start) {
     f->cached_frame = frame;
     std::memcpy(f->cached_header.data(), in, kFrameHeaderSize);
-    return RawWrite(f, in, amt, off);
+    std::array<uint8_t, kFrameHeaderSize> masked = f->cached_header;
+    MaskChecksums(f->rep->key, frame, masked);
+    return RawWrite(f, masked.data(), amt, off);
   }
   if (amt != kPageSize || FrameOfPageByte(off) == 0 ||
       (off - kWalHeaderSize) % kFrameSize != kFrameHeaderSize) {

@@ -48,10 +48,10 @@ class EncryptedVfs {
   std::unique_ptr<Rep> rep_;
 };
 
-// Checks, before SQLite opens it, that `db` (and its WAL, if the database file is empty)
-// was written with `key` and `archive`. Returns Ok for a missing or empty database;
-// kPermissionDenied "<db>: wrong key or not an encrypted Sijill database" when no page
-// authenticates; kCorruption naming page 1 when page 1 fails but page 2 authenticates.
+// Checks, before SQLite opens it, that `db` was written with `key` and `archive`.
+// Returns Ok for a missing or empty database (a new one); kPermissionDenied
+// "<db>: wrong key or not an encrypted Sijill database" when no page authenticates;
+// kCorruption naming page 1 when page 1 fails but page 2 authenticates.
 base::Status CheckKey(const std::filesystem::path& db, const PageKey& key,
                       const ArchiveId& archive);
 

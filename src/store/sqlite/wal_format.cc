@@ -1,6 +1,7 @@
 #include "store/sqlite/wal_format.h"
 
 #include <fmt/format.h>
+#include <sodium.h>
 
 #include <array>
 #include <bit>
@@ -62,6 +63,7 @@ Frame ReadFrame(const ReadAt& read, uint32_t index, const PageKey& key, const Ar
   Frame f;
   f.bytes.resize(kFrameSize);
   if (!read(FrameOffset(index), f.bytes)) return f;
+  MaskChecksums(key, index, std::span<uint8_t, kFrameHeaderSize>(f.bytes.data(), 24));
   f.header = ParseFrameHeader(std::span<const uint8_t, kFrameHeaderSize>(f.bytes.data(), 24));
   f.authentic = OpenPage(key, archive, FramePosition(index, f.header),
                          std::span<uint8_t, kPageSize>(f.bytes.data() + 24, kPageSize));
@@ -80,6 +82,24 @@ bool Chains(bool big_endian, const Frame& f, std::array<uint32_t, 2>& s) {
 FrameHeader ParseFrameHeader(std::span<const uint8_t, kFrameHeaderSize> b) {
   return FrameHeader{Get32(&b[0]),  Get32(&b[4]),  Get32(&b[8]),
                      Get32(&b[12]), Get32(&b[16]), Get32(&b[20])};
+}
+
+void MaskChecksums(const PageKey& key, uint32_t frame,
+                   std::span<uint8_t, kFrameHeaderSize> header) {
+  static constexpr char kContext[] = "sijill wal cksum";  // separates this key from the page key
+  std::array<uint8_t, crypto_stream_xchacha20_KEYBYTES> subkey;
+  crypto_generichash(subkey.data(), subkey.size(), reinterpret_cast<const uint8_t*>(kContext),
+                     sizeof kContext - 1, key.data(), key.size());
+  // nonce := salt1 salt2 frame zero[12]: unique per frame and log generation.
+  std::array<uint8_t, crypto_stream_xchacha20_NONCEBYTES> nonce{};
+  std::copy(header.begin() + 8, header.begin() + 16, nonce.begin());
+  nonce[8] = static_cast<uint8_t>(frame >> 24);
+  nonce[9] = static_cast<uint8_t>(frame >> 16);
+  nonce[10] = static_cast<uint8_t>(frame >> 8);
+  nonce[11] = static_cast<uint8_t>(frame);
+  crypto_stream_xchacha20_xor(header.data() + 16, header.data() + 16, 8, nonce.data(),
+                              subkey.data());
+  sodium_memzero(subkey.data(), subkey.size());
 }
 
 PagePosition FramePosition(uint32_t frame, const FrameHeader& h) {

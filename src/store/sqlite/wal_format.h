@@ -35,6 +35,12 @@ struct FrameHeader {
 };
 FrameHeader ParseFrameHeader(std::span<const uint8_t, kFrameHeaderSize> bytes);
 
+// Encrypts or decrypts (the same XOR) the two checksum words of frame `frame`'s header,
+// bytes 16-23, with a keystream from `key`, the header's salts and the frame index. SQLite's
+// checksums are a non-cryptographic function of the page plaintext: in the clear they would
+// let anyone confirm a guess of a page's content.
+void MaskChecksums(const PageKey& key, uint32_t frame, std::span<uint8_t, kFrameHeaderSize> header);
+
 // The position (associated data) of the page image of frame `frame` with header `h`.
 PagePosition FramePosition(uint32_t frame, const FrameHeader& h);
 
