@@ -25,11 +25,9 @@ base::Result<std::unique_ptr<Connection>> Connection::OpenEncrypted(
 base::Result<std::unique_ptr<Connection>> Connection::OpenWith(const std::filesystem::path& file,
                                                                Create create,
                                                                std::unique_ptr<EncryptedVfs> vfs) {
-  std::error_code db_ec;
-  std::error_code wal_ec;
-  auto db_size = std::filesystem::file_size(file, db_ec);
-  auto wal_size = std::filesystem::file_size(file.string() + "-wal", wal_ec);
-  bool fresh = (db_ec || db_size == 0) && (wal_ec || wal_size == 0);
+  // A new database: SQLite also treats an empty file as one (and deletes a WAL beside it).
+  std::error_code ec;
+  bool fresh = std::filesystem::file_size(file, ec) == 0 || ec;
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   if (create == Create::kYes) flags |= SQLITE_OPEN_CREATE;

@@ -87,6 +87,15 @@ int MainWrite(File* f, const uint8_t* in, int amt, int64_t off) {
 
 namespace {
 
+// The salts of the log generation, from the WAL header on disk (another connection may
+// have restarted the log since this one last wrote it). False if there is no header.
+bool GenerationSalts(File* f, Salts* salts) {
+  std::array<uint8_t, kWalHeaderSize> header;
+  if (RawRead(f, header.data(), kWalHeaderSize, 0) != SQLITE_OK) return false;
+  *salts = WalHeaderSalts(header);
+  return true;
+}
+
 // The frame whose page image covers `off`, or 0 if `off` is in a header.
 uint32_t FrameOfPageByte(int64_t off) {
   if (off < kWalHeaderSize) return 0;
@@ -120,7 +129,9 @@ int WalFrameRead(File* f, uint8_t* out, int64_t off) {
   MaskChecksums(f->rep->key, frame, std::span<uint8_t, kFrameHeaderSize>(out, kFrameHeaderSize));
   FrameHeader h =
       ParseFrameHeader(std::span<const uint8_t, kFrameHeaderSize>(out, kFrameHeaderSize));
-  if (OpenPage(f->rep->key, f->rep->archive, FramePosition(frame, h),
+  Salts salts;
+  if (GenerationSalts(f, &salts) &&
+      OpenPage(f->rep->key, f->rep->archive, FramePosition(frame, h, salts),
                Span(out + kFrameHeaderSize))) {
     return SQLITE_OK;
   }
@@ -177,7 +188,9 @@ int WalRead(File* f, uint8_t* out, int amt, int64_t off) {
     }
     MaskChecksums(f->rep->key, frame, std::span<uint8_t, kFrameHeaderSize>(buf.data(), 24));
     FrameHeader h = ParseFrameHeader(std::span<const uint8_t, kFrameHeaderSize>(buf.data(), 24));
-    if (!OpenPage(f->rep->key, f->rep->archive, FramePosition(frame, h),
+    Salts salts;
+    if (!GenerationSalts(f, &salts) ||
+        !OpenPage(f->rep->key, f->rep->archive, FramePosition(frame, h, salts),
                   Span(buf.data() + kFrameHeaderSize))) {
       return f->rep->Damaged(fmt::format("WAL frame {} (page {})", frame, h.pgno));
     }
@@ -213,10 +226,15 @@ int WalWrite(File* f, const uint8_t* in, int amt, int64_t off) {
     return f->rep->Fail(SQLITE_IOERR_WRITE,
                         fmt::format("refused to write WAL frame {}: its header is missing", frame));
   }
+  Salts salts;
+  if (!GenerationSalts(f, &salts)) {
+    return f->rep->Fail(SQLITE_IOERR_WRITE,
+                        fmt::format("refused to write WAL frame {}: the WAL has no header", frame));
+  }
   Page page;
   std::memcpy(page.data(), in, kPageSize);
   FrameHeader h = ParseFrameHeader(hb);
-  if (!SealPage(f->rep->key, f->rep->archive, FramePosition(frame, h), page)) {
+  if (!SealPage(f->rep->key, f->rep->archive, FramePosition(frame, h, salts), page)) {
     return f->rep->Fail(
         SQLITE_IOERR_WRITE,
         fmt::format("refused to write page {}: its reserved bytes are in use", h.pgno));

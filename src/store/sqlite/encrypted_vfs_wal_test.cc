@@ -74,6 +74,16 @@ TEST(EncryptedWal, RolledBackSpillAndRewrittenFramesRecover) {
                   .ok());
   conn->reset();
   ExpectRecovers(db, 30);
+  // The last transaction (rewritten frames, then frames written with zero salts until the
+  // commit fixed them) is recovered too.
+  auto reopened = OpenTest(db);
+  ASSERT_TRUE(reopened.has_value()) << reopened.error().message();
+  auto count = (*reopened)->Prepare("SELECT count(*), count(DISTINCT x) FROM scratch");
+  ASSERT_TRUE(count.has_value());
+  auto row = count->Step();
+  ASSERT_TRUE(row.has_value() && *row) << (row ? "no row" : row.error().message());
+  EXPECT_EQ(count->Int(0), 30 * 4);
+  EXPECT_EQ(count->Int(1), 30);
 }
 
 TEST(EncryptedWal, ReaderBesideWriterSeesCommittedData) {

@@ -59,13 +59,17 @@ struct Frame {
   std::vector<uint8_t> bytes;  // header + page (plaintext if authentic)
 };
 
-Frame ReadFrame(const ReadAt& read, uint32_t index, const PageKey& key, const ArchiveId& archive) {
+// Reads frame `index`, checking its page against the salts of the valid WAL header `h`, or,
+// if the header is damaged, against the frame's own salts (final in any committed frame).
+Frame ReadFrame(const ReadAt& read, uint32_t index, const WalHeader& h, const PageKey& key,
+                const ArchiveId& archive) {
   Frame f;
   f.bytes.resize(kFrameSize);
   if (!read(FrameOffset(index), f.bytes)) return f;
   MaskChecksums(key, index, std::span<uint8_t, kFrameHeaderSize>(f.bytes.data(), 24));
   f.header = ParseFrameHeader(std::span<const uint8_t, kFrameHeaderSize>(f.bytes.data(), 24));
-  f.authentic = OpenPage(key, archive, FramePosition(index, f.header),
+  Salts salts = h.valid ? Salts{h.salt1, h.salt2} : Salts{f.header.salt1, f.header.salt2};
+  f.authentic = OpenPage(key, archive, FramePosition(index, f.header, salts),
                          std::span<uint8_t, kPageSize>(f.bytes.data() + 24, kPageSize));
   return f;
 }
@@ -102,8 +106,12 @@ void MaskChecksums(const PageKey& key, uint32_t frame,
   sodium_memzero(subkey.data(), subkey.size());
 }
 
-PagePosition FramePosition(uint32_t frame, const FrameHeader& h) {
-  return PagePosition{FileKind::kWal, h.pgno, frame, h.commit_size, h.salt1, h.salt2};
+PagePosition FramePosition(uint32_t frame, const FrameHeader& h, Salts salts) {
+  return PagePosition{FileKind::kWal, h.pgno, frame, h.commit_size, salts.salt1, salts.salt2};
+}
+
+Salts WalHeaderSalts(std::span<const uint8_t, kWalHeaderSize> header) {
+  return Salts{Get32(&header[16]), Get32(&header[20])};
 }
 
 WalAudit AuditWal(const ReadAt& read, int64_t size, const PageKey& key, const ArchiveId& archive) {
@@ -118,7 +126,7 @@ WalAudit AuditWal(const ReadAt& read, int64_t size, const PageKey& key, const Ar
   if (h.valid) {
     std::array<uint32_t, 2> s = h.cksum;
     for (uint32_t i = 1; i <= audit.frames; ++i) {
-      Frame f = ReadFrame(read, i, key, archive);
+      Frame f = ReadFrame(read, i, h, key, archive);
       bool ok = f.authentic && f.header.pgno != 0 && f.header.salt1 == h.salt1 &&
                 f.header.salt2 == h.salt2 && Chains(h.big_endian, f, s);
       if (!ok) {
@@ -138,7 +146,7 @@ WalAudit AuditWal(const ReadAt& read, int64_t size, const PageKey& key, const Ar
   bool big_endian = h.valid ? h.big_endian : std::endian::native == std::endian::big;
   std::optional<FrameHeader> prev;  // header of the previous frame, if it is one of ours
   for (uint32_t i = std::max<uint32_t>(broken_at, 1); i <= audit.frames; ++i) {
-    Frame f = ReadFrame(read, i, key, archive);
+    Frame f = ReadFrame(read, i, h, key, archive);
     // With a damaged header, one intact salt word is enough to tie a frame to it (a torn
     // header write renews both: salt1 is incremented, salt2 is random).
     bool ours = h.valid ? (f.header.salt1 == h.salt1 && f.header.salt2 == h.salt2)
@@ -150,7 +158,7 @@ WalAudit AuditWal(const ReadAt& read, int64_t size, const PageKey& key, const Ar
         audit.problem =
             broken_at == 0 ? std::string("the WAL header is damaged")
                            : fmt::format("frame {} (page {}) is damaged or out of place", broken_at,
-                                         ReadFrame(read, broken_at, key, archive).header.pgno);
+                                         ReadFrame(read, broken_at, h, key, archive).header.pgno);
         audit.problem += fmt::format("; committed frames up to {} would be lost", i - 1);
         return audit;
       }

@@ -41,8 +41,19 @@ FrameHeader ParseFrameHeader(std::span<const uint8_t, kFrameHeaderSize> bytes);
 // let anyone confirm a guess of a page's content.
 void MaskChecksums(const PageKey& key, uint32_t frame, std::span<uint8_t, kFrameHeaderSize> header);
 
-// The position (associated data) of the page image of frame `frame` with header `h`.
-PagePosition FramePosition(uint32_t frame, const FrameHeader& h);
+// The position (associated data) of the page image of frame `frame` with header `h` in
+// the log generation whose WAL header carries `salts`. The salts come from the WAL header,
+// not the frame header: SQLite writes a frame header with zero salts and checksums while a
+// transaction has rewritten one of its frames in place, and fixes them at commit (after the
+// page is sealed). For a committed frame the two are equal.
+struct Salts {
+  uint32_t salt1 = 0;
+  uint32_t salt2 = 0;
+};
+PagePosition FramePosition(uint32_t frame, const FrameHeader& h, Salts salts);
+
+// The salts of a 32-byte WAL header.
+Salts WalHeaderSalts(std::span<const uint8_t, kWalHeaderSize> header);
 
 // Reads exactly out.size() bytes at `offset`; false if the file is shorter or on error.
 using ReadAt = std::function<bool(int64_t offset, std::span<uint8_t> out)>;
