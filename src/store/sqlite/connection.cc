@@ -18,6 +18,7 @@ base::Result<std::unique_ptr<Connection>> Connection::OpenEncrypted(
     const std::filesystem::path& file, Create create, const PageKey& key,
     const ArchiveId& archive) {
   TRY(CheckKey(file, key, archive));
+  TRY(CheckWalAnchor(file, key, archive));
   ASSIGN_OR_RETURN(auto vfs, EncryptedVfs::Create(key, archive));
   return OpenWith(file, create, std::move(vfs));
 }

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "store/sqlite/encrypted_vfs.h"
+#include "store/sqlite/wal_anchor.h"
 #include "store/sqlite/wal_format.h"
 
 namespace sijill::store::sqlite {
@@ -79,6 +80,29 @@ base::Status CheckKey(const fs::path& db, const PageKey& key, const ArchiveId& a
   return base::Status::Ok();
 }
 
+base::Status CheckWalAnchor(const fs::path& db, const PageKey& key, const ArchiveId& archive) {
+  int fd = ::open(AnchorPath(db.string()).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return base::Status::Ok();
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  fs::path wal_path = WalPath(db);
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    auto before = ReadAnchor(fd, key, archive);
+    if (!before || before->frame == 0) return base::Status::Ok();
+    RawFile wal(wal_path);
+    WalAudit audit = AuditWal(wal.Reader(), wal.size(), key, archive);
+    auto after = ReadAnchor(fd, key, archive);
+    if (!after || after->seq != before->seq) continue;  // a writer moved on: look again
+    std::string missing = audit.damaged_frame ? audit.problem : CheckAnchor(audit, before);
+    if (missing.empty()) return base::Status::Ok();
+    return base::Status::Corruption(
+        fmt::format("{}: the WAL is damaged or was tampered with: {}", wal_path.string(), missing));
+  }
+  return base::Status::Ok();  // still moving: SQLite's recovery, if needed, checks again
+}
+
 base::Status VerifyEncryptedFiles(const fs::path& db, const PageKey& key,
                                   const ArchiveId& archive) {
   RawFile file(db);
@@ -94,6 +118,7 @@ base::Status VerifyEncryptedFiles(const fs::path& db, const PageKey& key,
       return base::Status::Corruption(Damaged(db, fmt::format("page {} of the database", pgno)));
     }
   }
+  TRY(CheckWalAnchor(db, key, archive));
   fs::path wal_path = WalPath(db);
   RawFile wal(wal_path);
   if (wal.size() <= 0) return base::Status::Ok();

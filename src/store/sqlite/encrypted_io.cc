@@ -117,6 +117,10 @@ int WalHeaderRead(File* f, uint8_t* out) {
     return f->rep->Fail(SQLITE_IOERR_DATA,
                         "the WAL is damaged or was tampered with: " + audit.problem);
   }
+  std::string missing = CheckAnchor(audit, ReadAnchor(f->anchor_fd, f->rep->key, f->rep->archive));
+  if (!missing.empty()) {
+    return f->rep->Fail(SQLITE_IOERR_DATA, "the WAL is damaged or was tampered with: " + missing);
+  }
   f->recovered_end = audit.last_commit;
   return SQLITE_OK;
 }
@@ -203,8 +207,16 @@ int WalRead(File* f, uint8_t* out, int amt, int64_t off) {
 
 int WalWrite(File* f, const uint8_t* in, int amt, int64_t off) {
   if (off == 0 && amt == kWalHeaderSize) {  // a new generation of the log
+    // The old generation is checkpointed: withdraw the anchor's claim on it, durably,
+    // before its header is replaced.
+    Salts salts = WalHeaderSalts(std::span<const uint8_t, kWalHeaderSize>(in, kWalHeaderSize));
+    if (f->anchor_fd >= 0 && !WriteAnchor(f->anchor_fd, f->rep->key, f->rep->archive, {salts, 0})) {
+      return f->rep->Fail(SQLITE_IOERR_WRITE, "cannot update the WAL's commit anchor");
+    }
     f->written_high = 0;
     f->cached_frame = 0;
+    f->commit_pending = 0;
+    f->anchored = 0;
     return RawWrite(f, in, amt, off);
   }
   bool frame_start = off >= kWalHeaderSize && (off - kWalHeaderSize) % kFrameSize == 0;
@@ -212,6 +224,9 @@ int WalWrite(File* f, const uint8_t* in, int amt, int64_t off) {
   if (amt == kFrameHeaderSize && frame_start) {
     f->cached_frame = frame;
     std::memcpy(f->cached_header.data(), in, kFrameHeaderSize);
+    if (ParseFrameHeader(f->cached_header).commit_size != 0) {
+      f->commit_pending = std::max(f->commit_pending, frame);
+    }
     std::array<uint8_t, kFrameHeaderSize> masked = f->cached_header;
     MaskChecksums(f->rep->key, frame, masked);
     return RawWrite(f, masked.data(), amt, off);
@@ -244,10 +259,28 @@ int WalWrite(File* f, const uint8_t* in, int amt, int64_t off) {
   return rc;
 }
 
-void WalTruncated(File* f, int64_t size) {
+int WalTruncating(File* f, int64_t size) {
   auto frames = static_cast<uint32_t>(std::max<int64_t>(0, size - kWalHeaderSize) / kFrameSize);
   f->written_high = std::min(f->written_high, frames);
+  f->commit_pending = std::min(f->commit_pending, frames);
+  f->anchored = std::min(f->anchored, frames);
   f->cached_frame = 0;
+  // SQLite truncates the WAL only once its frames are checkpointed.
+  auto anchor = ReadAnchor(f->anchor_fd, f->rep->key, f->rep->archive);
+  if (anchor && anchor->frame > frames &&
+      !WriteAnchor(f->anchor_fd, f->rep->key, f->rep->archive, {anchor->salts, 0})) {
+    return f->rep->Fail(SQLITE_IOERR_TRUNCATE, "cannot update the WAL's commit anchor");
+  }
+  return SQLITE_OK;
+}
+
+void WalSynced(File* f) {
+  Salts salts;
+  if (f->anchor_fd < 0 || f->commit_pending <= f->anchored || !GenerationSalts(f, &salts)) return;
+  // A failed write leaves an older claim: weaker detection, never a false alarm.
+  if (WriteAnchor(f->anchor_fd, f->rep->key, f->rep->archive, {salts, f->commit_pending})) {
+    f->anchored = f->commit_pending;
+  }
 }
 
 }  // namespace sijill::store::sqlite::encrypted_io

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "store/sqlite/encrypted_vfs.h"
+#include "store/sqlite/wal_anchor.h"
 #include "store/sqlite/wal_format.h"
 
 namespace sijill::store::sqlite {
@@ -52,8 +53,11 @@ struct File {
   // WAL only.
   uint32_t cached_frame;  // frame whose header was last written through this handle
   std::array<uint8_t, kFrameHeaderSize> cached_header;
-  uint32_t written_high;   // highest frame sealed through this handle in this WAL generation
-  uint32_t recovered_end;  // last frame recovery accepted when the WAL header was last read
+  uint32_t written_high;    // highest frame sealed through this handle in this WAL generation
+  uint32_t recovered_end;   // last frame recovery accepted when the WAL header was last read
+  int anchor_fd;            // the commit anchor (wal_anchor.h), or -1
+  uint32_t commit_pending;  // last commit frame written through this handle
+  uint32_t anchored;        // last commit frame this handle recorded in the anchor
 };
 constexpr int kFileBytes = (sizeof(File) + 7) / 8 * 8;
 
@@ -63,8 +67,11 @@ int MainRead(File* f, uint8_t* out, int amt, int64_t off);
 int MainWrite(File* f, const uint8_t* in, int amt, int64_t off);
 int WalRead(File* f, uint8_t* out, int amt, int64_t off);
 int WalWrite(File* f, const uint8_t* in, int amt, int64_t off);
-// Forgets what it knew of frames beyond a WAL file truncated to `size` bytes.
-void WalTruncated(File* f, int64_t size);
+// Called before the WAL is truncated to `size` bytes: forgets the frames beyond, and
+// withdraws an anchor claim on them. Returns an SQLite result code.
+int WalTruncating(File* f, int64_t size);
+// Called after the WAL was synced: records the last commit frame in the anchor.
+void WalSynced(File* f);
 
 }  // namespace encrypted_io
 }  // namespace sijill::store::sqlite

@@ -3,9 +3,11 @@
 // encrypted_io.cc.
 #include "store/sqlite/encrypted_vfs.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sodium.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <utility>
@@ -24,7 +26,11 @@ Rep* RepOf(sqlite3_vfs* vfs) { return static_cast<Rep*>(vfs->pAppData); }
 
 // ---- sqlite3_io_methods -------------------------------------------------------------
 
-int XClose(sqlite3_file* file) { return FileOf(file)->real->pMethods->xClose(FileOf(file)->real); }
+int XClose(sqlite3_file* file) {
+  File* f = FileOf(file);
+  if (f->anchor_fd >= 0) ::close(f->anchor_fd);
+  return f->real->pMethods->xClose(f->real);
+}
 
 int XRead(sqlite3_file* file, void* out, int amt, sqlite3_int64 off) {
   File* f = FileOf(file);
@@ -43,13 +49,17 @@ int XWrite(sqlite3_file* file, const void* in, int amt, sqlite3_int64 off) {
 int XTruncate(sqlite3_file* file, sqlite3_int64 size) {
   File* f = FileOf(file);
   if (f->kind == FileKind::kWal) {
-    encrypted_io::WalTruncated(f, size);
+    int rc = encrypted_io::WalTruncating(f, size);
+    if (rc != SQLITE_OK) return rc;
   }
   return f->real->pMethods->xTruncate(f->real, size);
 }
 
-int XSync(sqlite3_file* f, int flags) {
-  return FileOf(f)->real->pMethods->xSync(FileOf(f)->real, flags);
+int XSync(sqlite3_file* file, int flags) {
+  File* f = FileOf(file);
+  int rc = f->real->pMethods->xSync(f->real, flags);
+  if (rc == SQLITE_OK && f->kind == FileKind::kWal) encrypted_io::WalSynced(f);
+  return rc;
 }
 int XFileSize(sqlite3_file* f, sqlite3_int64* size) {
   return FileOf(f)->real->pMethods->xFileSize(FileOf(f)->real, size);
@@ -139,13 +149,30 @@ int XOpen(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int flags
   f->cached_header = {};
   f->written_high = 0;
   f->recovered_end = 0;
+  f->anchor_fd = -1;
+  f->commit_pending = 0;
+  f->anchored = 0;
   int rc = rep->real->xOpen(rep->real, name, f->real, flags, out_flags);
   if (rc != SQLITE_OK) return rc;
+  if (kind == FileKind::kWal && name != nullptr) {
+    // Without it (say, a read-only directory) the VFS still works, detecting less.
+    f->anchor_fd = ::open(AnchorPath(name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  }
   f->base.pMethods = &kIoMethods;
   return SQLITE_OK;
 }
 
 int XDelete(sqlite3_vfs* v, const char* name, int sync) {
+  std::string_view path = name;
+  if (path.size() > 4 && path.substr(path.size() - 4) == "-wal") {
+    // The WAL goes once it is checkpointed: withdraw the anchor's claim first, durably.
+    int fd = ::open(AnchorPath(path).c_str(), O_RDWR | O_CLOEXEC);
+    if (fd >= 0) {
+      bool ok = WriteAnchor(fd, RepOf(v)->key, RepOf(v)->archive, {});
+      ::close(fd);
+      if (!ok) return SQLITE_IOERR_DELETE;
+    }
+  }
   return RepOf(v)->real->xDelete(RepOf(v)->real, name, sync);
 }
 int XAccess(sqlite3_vfs* v, const char* name, int flags, int* out) {

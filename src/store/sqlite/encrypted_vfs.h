@@ -55,6 +55,12 @@ class EncryptedVfs {
 base::Status CheckKey(const std::filesystem::path& db, const PageKey& key,
                       const ArchiveId& archive);
 
+// Checks that the WAL beside `db` still holds every frame its commit anchor (`<db>-anchor`,
+// wal_anchor.h) says was committed. Returns Ok, or kCorruption "<db>-wal: the WAL is
+// damaged or was tampered with: ..." when SQLite's recovery would silently drop them.
+base::Status CheckWalAnchor(const std::filesystem::path& db, const PageKey& key,
+                            const ArchiveId& archive);
+
 // Authenticates every page of `db` and every WAL frame that SQLite's recovery would
 // use, and checks that no committed WAL transaction would be silently dropped.
 // Returns Ok, or kCorruption naming the first bad page or frame.

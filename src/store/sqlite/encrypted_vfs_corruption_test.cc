@@ -1,6 +1,6 @@
-// Byte flips, torn writes and a killed writer against the encrypted VFS: damage is either
-// reported as corruption or, where it cannot be told from a torn write, costs at most the
-// last transaction; wrong data is never returned.
+// Byte flips, torn writes, a missing WAL and a killed writer against the encrypted VFS:
+// damage is reported as corruption, a torn unsynced transaction is dropped, and wrong data
+// is never returned.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -29,6 +29,21 @@ constexpr int kTrials = 300;
 void RemoveSidecars(const fs::path& db) {
   fs::remove(db.string() + "-wal");
   fs::remove(db.string() + "-shm");
+}
+
+fs::path WalOf(const fs::path& db) { return db.string() + "-wal"; }
+fs::path AnchorOf(const fs::path& db) { return db.string() + "-anchor"; }
+
+// The files of a closed database: database, WAL and commit anchor.
+struct Files {
+  std::string db, wal, anchor;
+};
+Files Save(const fs::path& db) { return {Slurp(db), Slurp(WalOf(db)), Slurp(AnchorOf(db))}; }
+void Restore(const fs::path& db, const Files& f) {
+  RemoveSidecars(db);
+  Spit(db, f.db);
+  Spit(WalOf(db), f.wal);
+  Spit(AnchorOf(db), f.anchor);
 }
 
 // A database of kTxns transactions of kPerTxn passages. With `keep_wal`, every
@@ -81,90 +96,83 @@ TEST(EncryptedDbCorruption, EveryFlippedByteOfTheDatabaseIsReported) {
             << "all reported by VerifyEncryptedFiles\n";
 }
 
-// The frames of the last transaction, and the commit-size field of the commit frame before
-// it: damage there cannot be told from a torn write, so it drops the last transaction.
-struct WalShape {
-  uint32_t last_txn_first_frame = 0;
-  int64_t prev_commit_size_field = 0;
-};
-WalShape ShapeOf(const std::string& wal) {
-  std::vector<uint32_t> commits;
-  for (uint32_t i = 1; FrameOffset(i) + kFrameSize <= static_cast<int64_t>(wal.size()); ++i) {
-    auto* p = reinterpret_cast<const uint8_t*>(wal.data() + FrameOffset(i));
-    if (ParseFrameHeader(std::span<const uint8_t, kFrameHeaderSize>(p, 24)).commit_size) {
-      commits.push_back(i);
-    }
-  }
-  EXPECT_EQ(commits.size(), static_cast<size_t>(kTxns + 2));  // + two for the schema
-  return {commits[commits.size() - 2] + 1, FrameOffset(commits[commits.size() - 2]) + 4};
-}
-
-TEST(EncryptedDbCorruption, FlippedWalBytesAreReportedOrCostTheLastTransactionOnly) {
+TEST(EncryptedDbCorruption, EveryFlippedByteOfTheWalIsReported) {
   TempDir tmp;
   auto db = tmp.Path("sijill.db");
-  auto wal = fs::path(db.string() + "-wal");
   MakeDatabase(db, true);
-  const std::string good_db = Slurp(db);
-  const std::string good_wal = Slurp(wal);
-  ASSERT_GT(good_wal.size(), static_cast<size_t>(kWalHeaderSize + 10 * kFrameSize));
+  const Files good = Save(db);
+  ASSERT_GT(good.wal.size(), static_cast<size_t>(kWalHeaderSize + 10 * kFrameSize));
   {
-    RemoveSidecars(db);
-    Spit(wal, good_wal);
+    Restore(db, good);
     auto rows = ReadAll(db);  // the untouched WAL is recovered in full
     ASSERT_TRUE(rows.has_value()) << rows.error().message();
     EXPECT_EQ(*rows, Expected(kTxns * kPerTxn));
   }
-  WalShape shape = ShapeOf(good_wal);
   std::mt19937 rng(20240612);
-  int reported = 0;
-  int last_txn_dropped = 0;
   for (int trial = 0; trial < kTrials; ++trial) {
-    std::string bad = good_wal;
-    size_t pos = rng() % bad.size();
-    bad[pos] = static_cast<char>(bad[pos] ^ (1 + rng() % 255));
-    Spit(db, good_db);
-    RemoveSidecars(db);
-    Spit(wal, bad);
-    uint32_t frame = pos < kWalHeaderSize ? 0 : (pos - kWalHeaderSize) / kFrameSize + 1;
-    bool in_last_txn = frame >= shape.last_txn_first_frame ||
-                       (static_cast<int64_t>(pos) >= shape.prev_commit_size_field &&
-                        static_cast<int64_t>(pos) < shape.prev_commit_size_field + 4);
+    Files bad = good;
+    size_t pos = rng() % bad.wal.size();
+    bad.wal[pos] = static_cast<char>(bad.wal[pos] ^ (1 + rng() % 255));
+    Restore(db, bad);
     base::Status verify = VerifyEncryptedFiles(db, TestKey(1), TestArchive(1));
+    EXPECT_EQ(verify.code(), base::StatusCode::kCorruption) << "byte " << pos;
     auto rows = ReadAll(db);
-    if (!rows.has_value()) {
-      ++reported;
-      EXPECT_EQ(rows.error().code(), base::StatusCode::kCorruption) << rows.error().message();
-      EXPECT_EQ(verify.code(), base::StatusCode::kCorruption) << "byte " << pos;
-      continue;
-    }
-    ASSERT_TRUE(in_last_txn) << "unreported flip of WAL byte " << pos << " (frame " << frame
-                             << "): " << verify.message();
-    ++last_txn_dropped;
-    // Only whole transactions are lost, never a wrong row.
-    EXPECT_TRUE(*rows == Expected((kTxns - 1) * kPerTxn) ||
-                *rows == Expected((kTxns - 2) * kPerTxn))
-        << "byte " << pos << ": " << rows->size() << " rows";
+    ASSERT_FALSE(rows.has_value())
+        << "unreported flip of WAL byte " << pos << " (frame "
+        << (pos < kWalHeaderSize ? 0 : (pos - kWalHeaderSize) / kFrameSize + 1) << "), "
+        << rows->size() << " rows";
+    EXPECT_EQ(rows.error().code(), base::StatusCode::kCorruption) << rows.error().message();
+    EXPECT_NE(rows.error().message().find("the WAL is damaged or was tampered with"),
+              std::string::npos)
+        << rows.error().message();
   }
-  RecordProperty("reported", reported);
-  RecordProperty("last_transaction_dropped", last_txn_dropped);
-  std::cout << reported << " of " << kTrials << " WAL flips reported as corruption; "
-            << last_txn_dropped << " fell in the last transaction and dropped it\n";
 }
 
-// A torn write of the last frame (its page half written) is what a power cut leaves: the
-// database opens, without that transaction.
-TEST(EncryptedDbCorruption, TornLastFrameDropsOnlyItsTransaction) {
+TEST(EncryptedDbCorruption, MissingWalIsReported) {
   TempDir tmp;
   auto db = tmp.Path("sijill.db");
-  auto wal = fs::path(db.string() + "-wal");
   MakeDatabase(db, true);
-  std::string torn = Slurp(wal);
-  size_t last = (torn.size() - kWalHeaderSize) / kFrameSize;
-  size_t page = kWalHeaderSize + (last - 1) * kFrameSize + kFrameHeaderSize;
-  std::fill(torn.begin() + static_cast<int64_t>(page + kPageSize / 2),
-            torn.begin() + static_cast<int64_t>(page + kPageSize), '\0');
   RemoveSidecars(db);
-  Spit(wal, torn);
+  auto conn = OpenTest(db);
+  ASSERT_FALSE(conn.has_value());
+  EXPECT_EQ(conn.error().code(), base::StatusCode::kCorruption);
+  EXPECT_NE(conn.error().message().find("the WAL is missing or empty, but frames up to"),
+            std::string::npos)
+      << conn.error().message();
+}
+
+// A torn write of the last frame (its page half written) is what a power cut during a
+// commit leaves, before the sync after which the anchor would have recorded that commit:
+// the database opens without that transaction. The same tear after the anchor recorded
+// the commit is damage, and is reported.
+TEST(EncryptedDbCorruption, TornLastFrameDropsOnlyAnUnsyncedTransaction) {
+  TempDir tmp;
+  auto db = tmp.Path("sijill.db");
+  std::string anchor_before_last;
+  {
+    auto conn = OpenTest(db);
+    ASSERT_TRUE(conn.has_value());
+    ASSERT_TRUE((*conn)->Exec("PRAGMA wal_autocheckpoint = 0").ok());
+    ASSERT_EQ(sqlite3_db_config((*conn)->raw(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr),
+              SQLITE_OK);
+    ASSERT_TRUE((*conn)->Exec(kSchema).ok());
+    for (int t = 0; t + 1 < kTxns; ++t) {
+      ASSERT_TRUE(InsertPassages(**conn, t * kPerTxn, kPerTxn).ok());
+    }
+    anchor_before_last = Slurp(AnchorOf(db));
+    ASSERT_TRUE(InsertPassages(**conn, (kTxns - 1) * kPerTxn, kPerTxn).ok());
+  }
+  Files torn = Save(db);
+  size_t last = (torn.wal.size() - kWalHeaderSize) / kFrameSize;
+  size_t page = kWalHeaderSize + (last - 1) * kFrameSize + kFrameHeaderSize;
+  std::fill(torn.wal.begin() + static_cast<int64_t>(page + kPageSize / 2),
+            torn.wal.begin() + static_cast<int64_t>(page + kPageSize), '\0');
+  Restore(db, torn);
+  auto reported = ReadAll(db);
+  ASSERT_FALSE(reported.has_value());
+  EXPECT_EQ(reported.error().code(), base::StatusCode::kCorruption);
+  torn.anchor = anchor_before_last;
+  Restore(db, torn);
   EXPECT_TRUE(VerifyEncryptedFiles(db, TestKey(1), TestArchive(1)).ok());
   auto rows = ReadAll(db);
   ASSERT_TRUE(rows.has_value()) << rows.error().message();
@@ -174,14 +182,12 @@ TEST(EncryptedDbCorruption, TornLastFrameDropsOnlyItsTransaction) {
 TEST(EncryptedDbCorruption, SwappedWalFramesAreReported) {
   TempDir tmp;
   auto db = tmp.Path("sijill.db");
-  auto wal = fs::path(db.string() + "-wal");
   MakeDatabase(db, true);
-  std::string swapped = Slurp(wal);
+  Files swapped = Save(db);
   for (int i = 0; i < kFrameSize; ++i) {
-    std::swap(swapped[FrameOffset(3) + i], swapped[FrameOffset(5) + i]);
+    std::swap(swapped.wal[FrameOffset(3) + i], swapped.wal[FrameOffset(5) + i]);
   }
-  RemoveSidecars(db);
-  Spit(wal, swapped);
+  Restore(db, swapped);
   auto rows = ReadAll(db);
   ASSERT_FALSE(rows.has_value());
   EXPECT_EQ(rows.error().code(), base::StatusCode::kCorruption);

@@ -120,6 +120,8 @@ WalAudit AuditWal(const ReadAt& read, int64_t size, const PageKey& key, const Ar
   if (size < kWalHeaderSize || !read(0, hb)) return audit;
   audit.frames = static_cast<uint32_t>((size - kWalHeaderSize) / kFrameSize);
   WalHeader h = ParseWalHeader(hb);
+  audit.header_valid = h.valid;
+  audit.salts = {h.salt1, h.salt2};
 
   // 1. SQLite's recovery: frames count while salts match and the checksum chain holds.
   uint32_t broken_at = 0;  // first frame recovery rejects; 0 if the header is rejected
@@ -131,6 +133,7 @@ WalAudit AuditWal(const ReadAt& read, int64_t size, const PageKey& key, const Ar
                 f.header.salt2 == h.salt2 && Chains(h.big_endian, f, s);
       if (!ok) {
         broken_at = i;
+        audit.first_rejected = i;
         break;
       }
       if (f.header.commit_size != 0) audit.last_commit = i;

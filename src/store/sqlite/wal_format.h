@@ -59,8 +59,11 @@ Salts WalHeaderSalts(std::span<const uint8_t, kWalHeaderSize> header);
 using ReadAt = std::function<bool(int64_t offset, std::span<uint8_t> out)>;
 
 struct WalAudit {
-  uint32_t frames = 0;       // whole frames in the file
-  uint32_t last_commit = 0;  // last frame SQLite's recovery will accept (0: none)
+  bool header_valid = false;    // the WAL header is intact (magic, version, size, checksum)
+  Salts salts;                  // its salts, if so
+  uint32_t frames = 0;          // whole frames in the file
+  uint32_t last_commit = 0;     // last frame SQLite's recovery will accept (0: none)
+  uint32_t first_rejected = 0;  // first frame recovery rejects (0: none, or a bad header)
   // Set when data that was committed would be dropped: the first frame (0 for the
   // WAL header) where SQLite's recovery would stop although a later transaction
   // follows it, proving the damaged part was durable. `problem` says what is wrong.
