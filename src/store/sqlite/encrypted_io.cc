@@ -1,7 +1,9 @@
-// Reads and writes through the encrypted VFS. Database file: whole 4096-byte pages at page-aligned
-// offsets, sealed with their page number. WAL: the 32-byte header and 24-byte frame headers pass
-// through in the clear; each frame's page image is sealed with the frame index and header fields.
-// Any other write shape is refused rather than written in the clear.
+// Reads and writes through the encrypted VFS. Database file: whole 4096-byte pages at
+// page-aligned offsets, sealed with their page number. WAL: the 32-byte header passes through
+// in the clear; frame headers too, but for their checksum words, which are masked; each
+// frame's page image is sealed with the frame index, page number, commit size and the log
+// generation's salts. Any other write shape is refused rather than written in the clear.
+// WAL syncs, restarts, truncations and recovery maintain and check the commit anchor.
 #include "store/sqlite/encrypted_io.h"
 
 #include <fmt/format.h>

@@ -45,6 +45,24 @@ TEST(EncryptedWal, RestartedLogWithStaleFramesRecovers) {
   ExpectRecovers(db, 210);
 }
 
+TEST(EncryptedWal, TruncatedAndSizeLimitedLogRecovers) {
+  TempDir tmp;
+  auto db = tmp.Path("sijill.db");
+  auto conn = OpenTest(db);
+  ASSERT_TRUE(conn.has_value());
+  KeepWalOnClose(**conn);
+  ASSERT_TRUE((*conn)->Exec("PRAGMA journal_size_limit = 20000").ok());
+  ASSERT_TRUE((*conn)->Exec(kSchema).ok());
+  for (int t = 0; t < 5; ++t) ASSERT_TRUE(InsertPassages(**conn, t * 20, 20).ok());
+  ASSERT_TRUE((*conn)->Exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+  EXPECT_EQ(fs::file_size(db.string() + "-wal"), 0u);
+  for (int t = 5; t < 10; ++t) ASSERT_TRUE(InsertPassages(**conn, t * 20, 20).ok());
+  ASSERT_TRUE((*conn)->Exec("PRAGMA wal_checkpoint(RESTART)").ok());
+  ASSERT_TRUE(InsertPassages(**conn, 200, 5).ok());  // restarts and trims the log to the limit
+  conn->reset();
+  ExpectRecovers(db, 205);
+}
+
 TEST(EncryptedWal, RolledBackSpillAndRewrittenFramesRecover) {
   TempDir tmp;
   auto db = tmp.Path("sijill.db");
