@@ -187,8 +187,10 @@ int Main(int argc, char** argv) {
       }
       side[encrypted ? 1 : 0] = *t;
       fmt::print("{:<6} {:<10} {:>10.2f} {:>12.3f} {:>12.3f} {:>10.1f}\n", r + 1,
-                 encrypted ? "encrypted" : "plain", t->insert, 1e3 * t->top20 / queries.size(),
-                 1e3 * t->count / queries.size(), static_cast<double>(t->bytes) / 1e6);
+                 encrypted ? "encrypted" : "plain", t->insert,
+                 1e3 * t->top20 / static_cast<double>(queries.size()),
+                 1e3 * t->count / static_cast<double>(queries.size()),
+                 static_cast<double>(t->bytes) / 1e6);
     }
     fmt::print("{:<6} {:<10} {:>10.2f} {:>12.2f} {:>12.2f} {:>10.3f}\n", r + 1, "ratio",
                side[1].insert / side[0].insert, side[1].top20 / side[0].top20,

@@ -69,7 +69,7 @@ base::Status CheckKey(const fs::path& db, const PageKey& key, const ArchiveId& a
   if (file.size() >= kPageSize) {
     if (PageAuthenticates(file, 1, key, archive)) return base::Status::Ok();
     // One damaged page must not read as a wrong key: a second page settles it.
-    if (file.size() >= 2 * kPageSize && PageAuthenticates(file, 2, key, archive)) {
+    if (file.size() >= int64_t{2} * kPageSize && PageAuthenticates(file, 2, key, archive)) {
       return base::Status::Corruption(Damaged(db, "page 1 of the database"));
     }
     return wrong();

@@ -34,7 +34,7 @@ struct EncryptedVfs::Rep {
                                       : base::Status::IOError(std::move(message));
     return rc;
   }
-  int Damaged(std::string what) {
+  int Damaged(const std::string& what) {
     return Fail(SQLITE_IOERR_DATA,
                 what + " failed authentication: the file is damaged or was tampered with");
   }

@@ -155,7 +155,8 @@ TEST(EncryptedDb, SwappedPagesAreDetected) {
     ASSERT_TRUE(InsertPassages(**conn, 0, 200).ok());
   }
   std::string mixed = good;
-  mixed.replace(3 * kPageSize, kPageSize, Slurp(other).substr(3 * kPageSize, kPageSize));
+  mixed.replace(size_t{3} * kPageSize, kPageSize,
+                Slurp(other).substr(size_t{3} * kPageSize, kPageSize));
   Spit(db, mixed);
   EXPECT_EQ(VerifyEncryptedFiles(db, TestKey(1), TestArchive(1)).code(),
             base::StatusCode::kCorruption);

@@ -36,7 +36,7 @@ uint64_t Get(const uint8_t* p, int bytes) {
 
 std::optional<Anchor> ReadSlot(int fd, const PageKey& key, const ArchiveId& archive, int slot) {
   std::array<uint8_t, kSlotBytes> s;
-  if (::pread(fd, s.data(), s.size(), slot * kSlotBytes) != kSlotBytes) return std::nullopt;
+  if (::pread(fd, s.data(), s.size(), off_t{slot} * kSlotBytes) != kSlotBytes) return std::nullopt;
   std::array<uint8_t, kBody> body;
   auto ad = Ad(archive, slot);
   if (crypto_aead_xchacha20poly1305_ietf_decrypt_detached(body.data(), nullptr, &s[kNonce + kTag],
@@ -74,7 +74,8 @@ bool WriteAnchor(int fd, const PageKey& key, const ArchiveId& archive, Anchor an
   crypto_aead_xchacha20poly1305_ietf_encrypt_detached(&s[kNonce + kTag], &s[kNonce], nullptr,
                                                       body.data(), kBody, ad.data(), ad.size(),
                                                       nullptr, s.data(), key.data());
-  return ::pwrite(fd, s.data(), s.size(), slot * kSlotBytes) == kSlotBytes && ::fdatasync(fd) == 0;
+  return ::pwrite(fd, s.data(), s.size(), off_t{slot} * kSlotBytes) == kSlotBytes &&
+         ::fdatasync(fd) == 0;
 }
 
 std::string CheckAnchor(const WalAudit& audit, const std::optional<Anchor>& anchor) {

@@ -22,18 +22,18 @@ using sqlite::PageKey;
 
 inline PageKey TestKey(uint8_t seed) {
   PageKey k;
-  for (size_t i = 0; i < k.size(); ++i) k[i] = static_cast<uint8_t>(seed * 31 + i);
+  for (size_t i = 0; i < k.size(); ++i) k[i] = static_cast<uint8_t>(size_t{seed} * 31 + i);
   return k;
 }
 inline ArchiveId TestArchive(uint8_t seed) {
   ArchiveId a;
-  for (size_t i = 0; i < a.size(); ++i) a[i] = static_cast<uint8_t>(seed * 7 + i * 3);
+  for (size_t i = 0; i < a.size(); ++i) a[i] = static_cast<uint8_t>(size_t{seed} * 7 + i * 3);
   return a;
 }
 
 // Every passage contains "detainees" and, in Arabic, "المعتقلين".
 inline std::string Passage(int i) {
-  static const char* const kPlaces[] = {"Qaboun", "Daraya", "Douma", "Tadamon", "Saydnaya"};
+  static constexpr const char* kPlaces[] = {"Qaboun", "Daraya", "Douma", "Tadamon", "Saydnaya"};
   return fmt::format(
       "Witness {} said the detainees held at the {} checkpoint were beaten by the guards of "
       "branch {}. قال الشاهد {} إن المعتقلين في حاجز {} تعرضوا للضرب على يد عناصر الفرع {}.",
@@ -94,6 +94,7 @@ inline base::Result<std::vector<std::string>> ReadAll(const std::filesystem::pat
 
 inline std::vector<std::string> Expected(int count) {
   std::vector<std::string> rows;
+  rows.reserve(static_cast<size_t>(count));
   for (int i = 0; i < count; ++i) rows.push_back(Passage(i));
   return rows;
 }
