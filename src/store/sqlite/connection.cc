@@ -11,22 +11,60 @@ constexpr int kBusyTimeoutMs = 5000;
 
 base::Result<std::unique_ptr<Connection>> Connection::Open(const std::filesystem::path& file,
                                                            Create create) {
+  return OpenWith(file, create, nullptr);
+}
+
+base::Result<std::unique_ptr<Connection>> Connection::OpenEncrypted(
+    const std::filesystem::path& file, Create create, const PageKey& key,
+    const ArchiveId& archive) {
+  TRY(CheckKey(file, key, archive));
+  TRY(CheckWalAnchor(file, key, archive));
+  ASSIGN_OR_RETURN(auto vfs, EncryptedVfs::Create(key, archive));
+  return OpenWith(file, create, std::move(vfs));
+}
+
+base::Result<std::unique_ptr<Connection>> Connection::OpenWith(const std::filesystem::path& file,
+                                                               Create create,
+                                                               std::unique_ptr<EncryptedVfs> vfs) {
+  // A new database: SQLite also treats an empty file as one (and deletes a WAL beside it).
+  std::error_code ec;
+  bool fresh = std::filesystem::file_size(file, ec) == 0 || ec;
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   if (create == Create::kYes) flags |= SQLITE_OPEN_CREATE;
-  int rc = sqlite3_open_v2(file.c_str(), &db, flags, nullptr);
+  int rc = sqlite3_open_v2(file.c_str(), &db, flags, vfs ? vfs->name() : nullptr);
   std::unique_ptr<Connection> conn(new Connection(db, file));
+  conn->vfs_ = std::move(vfs);
   if (rc != SQLITE_OK) return base::Error(conn->Error("cannot open the database", rc));
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  if (conn->vfs_) {
+    TRY(conn->Exec("PRAGMA temp_store = MEMORY"));  // temporary files are refused
+    if (fresh) {
+      // Before the first write: the layout the encrypted VFS requires, and no rollback
+      // journal file on the way to WAL mode (MEMORY -> WAL goes through OFF).
+      TRY(conn->Exec("PRAGMA page_size = 4096"));
+      int reserve = kReservedBytes;
+      sqlite3_file_control(db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+      TRY(conn->Exec("PRAGMA journal_mode = MEMORY"));
+    }
+  }
   TRY(conn->Exec("PRAGMA foreign_keys = ON"));
   TRY(conn->Exec("PRAGMA journal_mode = WAL"));
   TRY(conn->Exec("PRAGMA synchronous = FULL"));  // a committed source survives power loss
   TRY(RegisterFtsTokenizer(db));
+  if (conn->vfs_) TRY(conn->Exec("SELECT count(*) FROM sqlite_schema"));  // fail early
   return conn;
 }
 
-Connection::~Connection() { sqlite3_close_v2(db_); }
+Connection::~Connection() {
+  if (sqlite3_close(db_) != SQLITE_OK) {
+    // A statement is still open: SQLite keeps the connection as a zombie until it is
+    // finalized, and the zombie still uses the VFS, so that must outlive it.
+    sqlite3_close_v2(db_);
+    (void)vfs_.release();
+  }
+}
 
 base::Status Connection::Exec(const char* sql) {
   char* err = nullptr;
@@ -43,9 +81,28 @@ base::Result<Statement> Connection::Prepare(std::string_view sql) {
   return Statement(*this, stmt);
 }
 
+base::Status Connection::CheckIntegrity() {
+  ASSIGN_OR_RETURN(auto check, Prepare("PRAGMA integrity_check"));
+  ASSIGN_OR_RETURN(bool row, check.Step());
+  if (row && check.Text(0) == "ok") return base::Status::Ok();
+  // integrity_check reports unreadable pages as text; the VFS knows why they were.
+  if (vfs_) {
+    base::Status refused = vfs_->TakeFailure();
+    if (!refused.ok()) return refused.WithPrefix(file_.string());
+  }
+  return base::Status::Corruption(fmt::format("{}: integrity check failed: {}", file_.string(),
+                                              row ? check.Text(0) : "no result"));
+}
+
 int64_t Connection::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 
 base::Status Connection::Error(std::string_view what, int rc) const {
+  if (vfs_) {
+    base::Status refused = vfs_->TakeFailure();
+    if (!refused.ok()) {
+      return {refused.code(), fmt::format("{}: {} ({})", file_.string(), what, refused.message())};
+    }
+  }
   std::string msg = fmt::format("{}: {} ({})", file_.string(), what,
                                 db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
   switch (rc & 0xff) {

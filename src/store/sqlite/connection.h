@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "base/status.h"
+#include "store/sqlite/encrypted_vfs.h"
 
 namespace sijill::store::sqlite {
 
@@ -25,6 +26,16 @@ class Connection {
   enum class Create { kNo, kYes };
   static base::Result<std::unique_ptr<Connection>> Open(const std::filesystem::path& file,
                                                         Create create);
+  // Like Open, but every page is encrypted and authenticated with `key` and bound to
+  // `archive` (encrypted_vfs.h, docs/formats/encrypted-db.md). A new database gets
+  // 4096-byte pages with 40 reserved bytes; temp_store is MEMORY.
+  // Returns kPermissionDenied "<file>: wrong key or not an encrypted Sijill database"
+  // when no page authenticates, kCorruption naming the page when one does not, and the
+  // errors of Open otherwise. Neither the key nor anything derived from it appears in a
+  // file name, URI or message.
+  static base::Result<std::unique_ptr<Connection>> OpenEncrypted(const std::filesystem::path& file,
+                                                                 Create create, const PageKey& key,
+                                                                 const ArchiveId& archive);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -33,17 +44,26 @@ class Connection {
   base::Status Exec(const char* sql);
   base::Result<Statement> Prepare(std::string_view sql);
   int64_t LastInsertRowid() const;
+  // Runs PRAGMA integrity_check. Returns Ok, or kCorruption naming the first problem
+  // (for an encrypted database, the page that failed authentication if that is why).
+  base::Status CheckIntegrity();
   sqlite3* raw() { return db_; }
 
   // Converts the connection's last error into a Status whose message begins with
   // `what`. SQLITE_BUSY/LOCKED -> kUnavailable, CORRUPT/NOTADB -> kCorruption,
-  // CONSTRAINT -> kAlreadyExists, otherwise kIOError.
+  // CONSTRAINT -> kAlreadyExists, otherwise kIOError. If the encrypted VFS refused the
+  // operation, its code and reason (e.g. "page 7 of the database failed authentication")
+  // take precedence.
   base::Status Error(std::string_view what, int rc) const;
 
  private:
   explicit Connection(sqlite3* db, std::filesystem::path file) : db_(db), file_(std::move(file)) {}
+  static base::Result<std::unique_ptr<Connection>> OpenWith(const std::filesystem::path& file,
+                                                            Create create,
+                                                            std::unique_ptr<EncryptedVfs> vfs);
   sqlite3* db_;
   std::filesystem::path file_;
+  std::unique_ptr<EncryptedVfs> vfs_;  // null for a plain database; outlives db_
 };
 
 class Statement {
