@@ -141,6 +141,20 @@ Result<EncryptingBlobWriter> EncryptingBlobWriter::Create(const BlobKeys& keys, 
   return EncryptingBlobWriter(std::move(rep));
 }
 
+std::string BlobAddress(const BlobKeys& keys, std::string_view sha256_hex) {
+  unsigned char sha[crypto_hash_sha256_BYTES];
+  size_t length = 0;
+  if (sha256_hex.size() != 2 * sizeof sha ||
+      sodium_hex2bin(sha, sizeof sha, sha256_hex.data(), sha256_hex.size(), nullptr, &length,
+                     nullptr) != 0 ||
+      length != sizeof sha)
+    return "";
+  unsigned char address[kAddressBytes];
+  crypto_generichash(address, sizeof address, sha, sizeof sha, keys.addresses.data(),
+                     keys.addresses.size());
+  return Hex(address, sizeof address);
+}
+
 EncryptingBlobWriter::EncryptingBlobWriter(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
 EncryptingBlobWriter::~EncryptingBlobWriter() = default;
 EncryptingBlobWriter::EncryptingBlobWriter(EncryptingBlobWriter&&) noexcept = default;
@@ -151,9 +165,6 @@ Status EncryptingBlobWriter::Write(std::string_view plaintext) {
   if (r.finished) return Status::Internal("blob writer: Write after Finish");
   if (!r.failed.ok()) return r.failed;
   crypto_hash_sha256_update(&r.sha, reinterpret_cast<const unsigned char*>(plaintext.data()),
-                            plaintext.size());
-  crypto_generichash_update(&r.secret.get().address,
-                            reinterpret_cast<const unsigned char*>(plaintext.data()),
                             plaintext.size());
   r.size += plaintext.size();
   const size_t capacity = r.max_chunk - kLengthBytes;
@@ -179,6 +190,9 @@ Result<BlobSummary> EncryptingBlobWriter::Finish() {
   unsigned char sha[crypto_hash_sha256_BYTES];
   unsigned char address[kAddressBytes];
   crypto_hash_sha256_final(&r.sha, sha);
+  // The address is the keyed hash of the plain SHA-256: whoever holds the key can find a
+  // blob from the hash the database records; nobody else learns anything from the name.
+  crypto_generichash_update(&r.secret.get().address, sha, sizeof sha);
   crypto_generichash_final(&r.secret.get().address, address, kAddressBytes);
   std::string meta;
   AppendLe<uint64_t>(meta, r.size);

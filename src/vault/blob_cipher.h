@@ -1,8 +1,9 @@
 // Encryption of blobs (originals of any size, extracted texts) in bounded memory: a few
 // chunks, whatever the blob's size. A blob is a crypto_secretstream_xchacha20poly1305
 // stream of fixed-size chunks; the last, tagged FINAL, carries the plaintext size, the
-// plain SHA-256 (what a court compares) and the blob's keyed address (BLAKE2b-256 with
-// the blob-address subkey: the file name, which reveals nothing about known files). A
+// plain SHA-256 (what a court compares) and the blob's keyed address (BLAKE2b-256, keyed
+// with the blob-address subkey, of that SHA-256: the file name, which reveals nothing
+// about known files, yet is found again from the SHA-256 the database records). A
 // reader therefore detects a damaged, truncated, reordered, extended, renamed or foreign
 // blob, and says which chunk and byte. Format: docs/formats/blobs.md. Writer and reader
 // objects are used by one thread at a time.
@@ -42,11 +43,15 @@ struct BlobKeys {
 };
 
 struct BlobSummary {
-  std::string address;       // keyed BLAKE2b-256 of the plaintext, 64 lower-case hex digits
+  std::string address;       // keyed BLAKE2b-256 of the plain SHA-256, 64 lower-case hex
   std::string sha256;        // plain SHA-256 of the plaintext, 64 lower-case hex digits
   uint64_t size = 0;         // plaintext bytes
   uint64_t stored_size = 0;  // ciphertext bytes (header and chunks)
 };
+
+// The address of the blob whose plaintext has SHA-256 `sha256_hex` (64 hex digits);
+// "" if `sha256_hex` is not one.
+std::string BlobAddress(const BlobKeys& keys, std::string_view sha256_hex);
 
 inline constexpr size_t kDefaultBlobChunkSize = size_t{64} << 10;
 inline constexpr size_t kMinBlobChunkSize = 128;

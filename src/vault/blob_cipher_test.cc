@@ -70,15 +70,18 @@ TEST(BlobCipher, SummaryHasPlainShaAndKeyedAddress) {
   EXPECT_EQ(other.summary.sha256, a.summary.sha256);
 }
 
-// The address of "abc" under the counting master key (hashlib.blake2b(b"abc",
-// digest_size=32, key=<blob-address subkey>)).
+// The address of "abc" under the counting master key, computed with Python:
+// hashlib.blake2b(hashlib.sha256(b"abc").digest(), digest_size=32, key=<blob-address
+// subkey>), the subkey as in subkeys_test.
 TEST(BlobCipher, AddressKnownAnswer) {
   SecretBytes master(kMasterKeyBytes);
   for (size_t i = 0; i < master.size(); ++i) master.data()[i] = static_cast<uint8_t>(i);
   BlobKeys keys = BlobKeys::Derive(master);
   auto encrypted = Encrypt(keys, "abc", kDefaultBlobChunkSize);
   EXPECT_EQ(encrypted.summary.address,
-            "813c0fb38fdf47bc72bcf31806bedb955fd147a618dac4ee76b73cc290891600");
+            "94dcbce814db1d9c899c0ae8a3757c60393ab5ab0ea8e964f96f056f6c210552");
+  EXPECT_EQ(BlobAddress(keys, encrypted.summary.sha256), encrypted.summary.address);
+  EXPECT_EQ(BlobAddress(keys, "not hex"), "");
 }
 
 TEST(BlobCipher, ChunkSizeOutOfRangeIsRefused) {

@@ -97,7 +97,6 @@ Status DecryptingBlobReader::Rep::NextChunk() {
   data_end = kLengthBytes + length;
   const auto* data = reinterpret_cast<const unsigned char*>(body.data() + data_begin);
   crypto_hash_sha256_update(&sha, data, length);
-  crypto_generichash_update(&secret.get().address, data, length);
   size += length;
   offset += ciphertext.size();
   ++index;
@@ -119,6 +118,7 @@ Status DecryptingBlobReader::Rep::CheckFinal(std::string_view meta) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   unsigned char address[kAddressBytes];
   crypto_hash_sha256_final(&sha, digest);
+  crypto_generichash_update(&secret.get().address, digest, sizeof digest);
   crypto_generichash_final(&secret.get().address, address, kAddressBytes);
   if (recorded_size != size) {
     return Damage(fmt::format("size mismatch: the final chunk records {} bytes, chunks hold {}",

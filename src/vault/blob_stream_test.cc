@@ -29,21 +29,15 @@ TEST(BlobStream, TwoHundredMegabytesInBoundedMemory) {
   std::signal(SIGPIPE, SIG_IGN);  // a failed reader closes the pipe; the writer gets EPIPE
   BlobKeys keys = testing::TestKeys(5);
   const std::string piece = testing::Pattern(kPiece);
-  // The SHA-256 and address the writer must report, computed on the same pieces.
+  // The SHA-256 the writer must report, computed on the same pieces, and its address.
   Sha256 expected_sha;
-  crypto_generichash_state address_state;
-  crypto_generichash_init(&address_state, keys.addresses.data(), keys.addresses.size(), 32);
   for (uint64_t left = kTotal; left > 0;) {
     size_t n = static_cast<size_t>(std::min<uint64_t>(left, kPiece));
     expected_sha.Update(std::string_view(piece).substr(0, n));
-    crypto_generichash_update(&address_state, reinterpret_cast<const unsigned char*>(piece.data()),
-                              n);
     left -= n;
   }
-  unsigned char address[32];
-  crypto_generichash_final(&address_state, address, sizeof address);
-  char address_hex[65];
-  sodium_bin2hex(address_hex, sizeof address_hex, address, sizeof address);
+  const std::string sha_hex = expected_sha.FinishHex();
+  const std::string address_hex = BlobAddress(keys, sha_hex);
 
   int fds[2];
   ASSERT_EQ(::pipe(fds), 0);
@@ -86,7 +80,7 @@ TEST(BlobStream, TwoHundredMegabytesInBoundedMemory) {
   }
   ASSERT_TRUE(written.has_value()) << written.error().message();
   EXPECT_EQ(written->size, kTotal);
-  EXPECT_EQ(written->sha256, expected_sha.FinishHex());
+  EXPECT_EQ(written->sha256, sha_hex);
   EXPECT_EQ(written->address, address_hex);
   EXPECT_EQ(read, kTotal);
   // Writer and reader hold a few 64 KiB chunks each; 16 MB is a generous bound.
