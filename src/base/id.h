@@ -21,6 +21,12 @@ class Id {
 
   // A fresh random id (libsodium's CSPRNG).
   static Id Random();
+  // The id with these 16 bytes.
+  static Id FromBytes(const std::array<uint8_t, 16>& bytes) {
+    Id id;
+    id.bytes_ = bytes;
+    return id;
+  }
   // Parses the 26-character text form (case-insensitive; Crockford's I/L->1, O->0).
   // Returns nullopt if `text` is not a whole id.
   static std::optional<Id> Parse(std::string_view text);

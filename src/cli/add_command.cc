@@ -9,6 +9,7 @@
 
 #include "cli/command.h"
 #include "cli/json_records.h"
+#include "cli/passphrase.h"
 #include "cli/progress.h"
 #include "ingest/add.h"
 #include "store/archive.h"
@@ -107,6 +108,7 @@ WalkResult CollectFiles(const std::vector<std::string>& paths) {
 
 struct Options {
   std::string archive;
+  std::optional<std::string> passphrase_file;
   std::vector<std::string> paths;
   ingest::SourceOverrides overrides;
   bool json = false;
@@ -145,6 +147,7 @@ int RunAdd(Console& console, std::span<const std::string> args) {
   Options o;
   std::string access;
   app.add_option("archive", o.archive, "The archive")->required();
+  AddPassphraseFileOption(app, &o.passphrase_file);
   app.add_option("paths", o.paths, "Files or folders to add")->required();
   app.add_option("--title", o.overrides.title, "Title of the source (one file only)");
   app.add_option("--language", o.overrides.language, "Language, e.g. en or ar");
@@ -162,7 +165,7 @@ int RunAdd(Console& console, std::span<const std::string> args) {
     return kExitUsage;
   }
 
-  auto archive = store::Archive::Open(o.archive, store::OpenMode::kReadWrite);
+  auto archive = OpenArchive(o.archive, store::OpenMode::kReadWrite, o.passphrase_file);
   if (!archive) return Fail(console, archive.error());
 
   WalkResult walk = CollectFiles(o.paths);

@@ -52,10 +52,10 @@ int RunCheckpoint(Console& console, std::span<const std::string> args) {
   std::string dir;
   std::optional<std::string> passphrase_file;
   app.add_option("archive", dir, "The archive")->required();
-  app.add_option("--passphrase-file", passphrase_file, "Read the passphrase from this file");
+  AddPassphraseFileOption(app, &passphrase_file);
   if (int rc = ParseArgs(app, console, args); rc >= 0) return rc;
 
-  auto archive = store::Archive::Open(dir, store::OpenMode::kReadWrite);
+  auto archive = OpenArchive(dir, store::OpenMode::kReadWrite, passphrase_file);
   if (!archive) return Fail(console, archive.error());
   store::Store& store = (*archive)->store();
   auto id = store.ArchiveId();
@@ -102,11 +102,13 @@ int RunProve(Console& console, std::span<const std::string> args) {
   ConfigureApp(app);
   std::string dir, ref, output;
   app.add_option("archive", dir, "The archive")->required();
+  std::optional<std::string> passphrase_file;
+  AddPassphraseFileOption(app, &passphrase_file);
   app.add_option("source", ref, "The source (its id or a unique prefix)")->required();
   app.add_option("-o,--output", output, "Write the proof to this file (default: stdout)");
   if (int rc = ParseArgs(app, console, args); rc >= 0) return rc;
 
-  auto archive = store::Archive::Open(dir, store::OpenMode::kReadOnly);
+  auto archive = OpenArchive(dir, store::OpenMode::kReadOnly, passphrase_file);
   if (!archive) return Fail(console, archive.error());
   store::Store& store = (*archive)->store();
   auto id = ResolveSource(store, ref);

@@ -39,7 +39,7 @@ base::Status Record(store::Archive& archive, const vault::KeyFile& key_file,
 }
 
 int Public(Console& console, const KeyArgs& a) {
-  auto archive = store::Archive::Open(a.dir, store::OpenMode::kReadOnly);
+  auto archive = OpenArchive(a.dir, store::OpenMode::kReadOnly, a.passphrase_file);
   if (!archive) return Fail(console, archive.error());
   auto vkey = (*archive)->VerifierKey();
   if (!vkey) return Fail(console, vkey.error());
@@ -59,7 +59,7 @@ int List(Console& console, const KeyArgs& a) {
 }
 
 int Change(Console& console, const KeyArgs& a, std::string_view what) {
-  auto archive = store::Archive::Open(a.dir, store::OpenMode::kReadWrite);
+  auto archive = OpenArchive(a.dir, store::OpenMode::kReadWrite, a.passphrase_file);
   if (!archive) return Fail(console, archive.error());
   auto key_file = store::ReadKeyFile(a.dir);
   if (!key_file) return Fail(console, key_file.error());
@@ -100,8 +100,7 @@ int Change(Console& console, const KeyArgs& a, std::string_view what) {
 }
 
 void AddPassphraseOptions(CLI::App* sub, KeyArgs* a, bool with_new) {
-  sub->add_option("--passphrase-file", a->passphrase_file,
-                  "Read the (current) passphrase from this file");
+  AddPassphraseFileOption(*sub, &a->passphrase_file);
   if (with_new)
     sub->add_option("--new-passphrase-file", a->new_passphrase_file,
                     "Read the new passphrase from this file");
@@ -119,6 +118,7 @@ int RunKey(Console& console, std::span<const std::string> args) {
   KeyArgs a;
   auto* pub = app.add_subcommand("public", "Print the archive's public (verifier) key");
   pub->add_option("archive", a.dir, "The archive")->required();
+  AddPassphraseOptions(pub, &a, false);
   auto* list = app.add_subcommand("list", "List the passphrase slots of the key file");
   list->add_option("archive", a.dir, "The archive")->required();
   auto* add = app.add_subcommand("add", "Add a passphrase (asks an existing one first)");

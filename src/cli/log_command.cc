@@ -2,6 +2,7 @@
 
 #include "cli/command.h"
 #include "cli/json_records.h"
+#include "cli/passphrase.h"
 #include "store/archive.h"
 #include "vault/custody.h"
 
@@ -33,10 +34,12 @@ int RunLog(Console& console, std::span<const std::string> args) {
   std::string dir;
   bool json = false;
   app.add_option("archive", dir, "The archive")->required();
+  std::optional<std::string> passphrase_file;
+  AddPassphraseFileOption(app, &passphrase_file);
   app.add_flag("--json", json, "Print a JSON array of entries (index, leaf_hash, entry)");
   if (int rc = ParseArgs(app, console, args); rc >= 0) return rc;
 
-  auto archive = store::Archive::Open(dir, store::OpenMode::kReadOnly);
+  auto archive = OpenArchive(dir, store::OpenMode::kReadOnly, passphrase_file);
   if (!archive) return Fail(console, archive.error());
   store::Store& store = (*archive)->store();
   nlohmann::json out = nlohmann::json::array();

@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "base/utf8.h"
+#include "store/archive_keys.h"
 #include "text/normalize.h"
 
 namespace sijill::cli {
@@ -111,9 +112,29 @@ base::Result<vault::SecretBytes> ReadPassphrase(const PassphraseRequest& request
 
 base::Result<vault::SecretBytes> UnlockArchive(store::Archive& archive,
                                                const std::optional<std::string>& file) {
+  if (const vault::SecretBytes* master = archive.master_key())
+    return vault::SecretBytes::CopyOf(master->span());
   ASSIGN_OR_RETURN(auto passphrase,
                    ReadPassphrase({"Passphrase for " + archive.dir().string(), false, file}));
   return archive.Unlock(passphrase);
+}
+
+base::Result<std::unique_ptr<store::Archive>> OpenArchive(const std::string& dir,
+                                                          store::OpenMode mode,
+                                                          const std::optional<std::string>& file) {
+  return store::Archive::Open(
+      dir, mode, [&](const std::filesystem::path& d) -> base::Result<vault::SecretBytes> {
+        ASSIGN_OR_RETURN(auto key_file, store::ReadKeyFile(d));
+        ASSIGN_OR_RETURN(auto passphrase, ReadPassphrase({"Passphrase for " + dir, false, file}));
+        return key_file.Unlock(
+            std::string_view(reinterpret_cast<const char*>(passphrase.data()), passphrase.size()));
+      });
+}
+
+void AddPassphraseFileOption(CLI::App& app, std::optional<std::string>* file) {
+  app.add_option("--passphrase-file", *file,
+                 "Read the archive's passphrase from the first line of this file (or set "
+                 "SIJILL_PASSPHRASE_FILE); without either, it is asked on the terminal");
 }
 
 }  // namespace sijill::cli

@@ -8,6 +8,7 @@
 // archive. The result lives in secret memory; intermediate copies are wiped.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 
@@ -28,9 +29,19 @@ struct PassphraseRequest {
 // naming the file.
 base::Result<vault::SecretBytes> ReadPassphrase(const PassphraseRequest& request);
 
-// The archive's master key: asks for its passphrase (as ReadPassphrase) and unlocks the
-// key file. Errors: those of ReadPassphrase and Archive::Unlock ("wrong passphrase").
+// The archive's master key: the one it was opened with if it is encrypted, else asks
+// for its passphrase (as ReadPassphrase) and unlocks the key file. Errors: those of
+// ReadPassphrase and Archive::Unlock ("wrong passphrase").
 base::Result<vault::SecretBytes> UnlockArchive(store::Archive& archive,
                                                const std::optional<std::string>& file);
+
+// Opens the archive at `dir`; for an encrypted one, asks for the passphrase (as
+// ReadPassphrase, from `file` if given). Errors: those of Archive::Open.
+base::Result<std::unique_ptr<store::Archive>> OpenArchive(const std::string& dir,
+                                                          store::OpenMode mode,
+                                                          const std::optional<std::string>& file);
+
+// Adds the --passphrase-file option every command that opens an archive takes.
+void AddPassphraseFileOption(CLI::App& app, std::optional<std::string>* file);
 
 }  // namespace sijill::cli

@@ -3,6 +3,7 @@
 #include "base/utf8.h"
 #include "cli/command.h"
 #include "cli/json_records.h"
+#include "cli/passphrase.h"
 #include "store/archive.h"
 #include "text/search_query.h"
 
@@ -44,6 +45,8 @@ int RunSearch(Console& console, std::span<const std::string> args) {
   size_t limit = 20, offset = 0;
   bool json = false;
   app.add_option("archive", dir, "The archive")->required();
+  std::optional<std::string> passphrase_file;
+  AddPassphraseFileOption(app, &passphrase_file);
   app.add_option("query", query_text, "What to search for")->required();
   app.add_option("--limit", limit, "Most passages to show (default 20)")
       ->check(CLI::Range(size_t{1}, size_t{10000}));
@@ -56,7 +59,7 @@ int RunSearch(Console& console, std::span<const std::string> args) {
     console.Err(fmt::format("sijill search: {}\n", query.error().message()));
     return kExitUsage;
   }
-  auto archive = store::Archive::Open(dir, store::OpenMode::kReadOnly);
+  auto archive = OpenArchive(dir, store::OpenMode::kReadOnly, passphrase_file);
   if (!archive) return Fail(console, archive.error());
   auto hits = (*archive)->store().search().Search(*query, limit, offset);
   if (!hits) return Fail(console, hits.error());

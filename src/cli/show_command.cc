@@ -4,6 +4,7 @@
 
 #include "cli/command.h"
 #include "cli/json_records.h"
+#include "cli/passphrase.h"
 #include "cli/source_ref.h"
 #include "store/archive.h"
 
@@ -38,6 +39,8 @@ int RunShow(Console& console, std::span<const std::string> args) {
   std::optional<uint32_t> passage;
   bool json = false;
   app.add_option("archive", dir, "The archive")->required();
+  std::optional<std::string> passphrase_file;
+  AddPassphraseFileOption(app, &passphrase_file);
   app.add_option("source", ref,
                  "Source id, or a unique prefix of at least 4 characters; ID:N (as search "
                  "prints it) shows passage N")
@@ -57,7 +60,7 @@ int RunShow(Console& console, std::span<const std::string> args) {
     ref.resize(colon);
   }
 
-  auto archive = store::Archive::Open(dir, store::OpenMode::kReadOnly);
+  auto archive = OpenArchive(dir, store::OpenMode::kReadOnly, passphrase_file);
   if (!archive) return Fail(console, archive.error());
   auto& store = (*archive)->store();
   auto id = ResolveSource(store, ref);

@@ -2,6 +2,7 @@
 
 #include "cli/command.h"
 #include "cli/json_records.h"
+#include "cli/passphrase.h"
 #include "store/archive.h"
 
 namespace sijill::cli {
@@ -12,10 +13,12 @@ int RunSources(Console& console, std::span<const std::string> args) {
   std::string dir;
   bool json = false;
   app.add_option("archive", dir, "The archive")->required();
+  std::optional<std::string> passphrase_file;
+  AddPassphraseFileOption(app, &passphrase_file);
   app.add_flag("--json", json, "Print a JSON array");
   if (int rc = ParseArgs(app, console, args); rc >= 0) return rc;
 
-  auto archive = store::Archive::Open(dir, store::OpenMode::kReadOnly);
+  auto archive = OpenArchive(dir, store::OpenMode::kReadOnly, passphrase_file);
   if (!archive) return Fail(console, archive.error());
   auto sources = (*archive)->store().ListSources();
   if (!sources) return Fail(console, sources.error());

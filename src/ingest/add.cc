@@ -13,6 +13,7 @@
 #include "ingest/reader.h"
 #include "text/segment.h"
 #include "vault/custody.h"
+#include "vault/sha256.h"
 
 namespace sijill::ingest {
 namespace {
@@ -45,6 +46,29 @@ base::Result<store::BlobWriter::Committed> StoreOriginal(store::BlobStore& blobs
     TRY(writer->Append(std::string_view(buffer.data(), static_cast<size_t>(n))));
   }
   return writer->Commit();
+}
+
+// The SHA-256 of the file at `path`.
+base::Result<std::string> HashFile(const fs::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return base::Error(
+        base::Status::IOError(fmt::format("{}: {}", path.string(), std::strerror(errno))));
+  }
+  vault::Sha256 hash;
+  std::vector<char> buffer(kCopyChunk);
+  ssize_t n;
+  while ((n = ::read(fd, buffer.data(), buffer.size())) != 0) {
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ::close(fd);
+      return base::Error(base::Status::IOError(
+          fmt::format("{}: cannot read: {}", path.string(), std::strerror(errno))));
+    }
+    hash.Update(std::string_view(buffer.data(), static_cast<size_t>(n)));
+  }
+  ::close(fd);
+  return hash.FinishHex();
 }
 
 // Receives normalized text and passages: text goes to the text blob, passages to the
@@ -101,7 +125,8 @@ base::Status LogIntake(store::Store& store, store::WriteTransaction& txn,
 base::Result<store::SourceRecord> Extract(store::Archive& archive, const fs::path& path,
                                           const fs::path& stored, Format format,
                                           store::SourceRecord record,
-                                          const SourceOverrides& overrides, const Intake& intake) {
+                                          const SourceOverrides& overrides, const Intake& intake,
+                                          bool recheck) {
   ASSIGN_OR_RETURN(auto txn, archive.store().BeginWrite());
   TRY(txn->AddSource(record));
   ASSIGN_OR_RETURN(auto text_blob, archive.blobs().NewBlob());
@@ -122,6 +147,13 @@ base::Result<store::SourceRecord> Extract(store::Archive& archive, const fs::pat
   TRY(ApplyMetadata(read->metadata, overrides, path, &record));
   TRY(txn->UpdateSource(record));
   TRY(LogIntake(archive.store(), *txn, record, intake));
+  if (recheck) {  // read from the user's file: it must still be what was stored
+    ASSIGN_OR_RETURN(std::string now, HashFile(stored));
+    if (now != record.sha256) {
+      return base::Error(base::Status::InvalidArgument(fmt::format(
+          "{}: the file changed while it was being added; add it again", path.string())));
+    }
+  }
   TRY(txn->Commit());
   return record;
 }
@@ -188,9 +220,11 @@ base::Result<AddResult> AddFile(store::Archive& archive, const fs::path& path,
   record.format = FormatName(format);
   record.original_name = path.filename().string();
   record.added_at = intake.now_utc;
-  auto stored = archive.blobs().LocalPath(original.sha256);
-  if (!stored) return base::Error(base::Status::Internal("the blob store keeps no plain files"));
-  auto added = Extract(archive, path, *stored, format, std::move(record), overrides, intake);
+  // Extract from the stored copy where the store keeps a plain one; else (an encrypted
+  // store) from the user's file, checked to be the bytes that were stored.
+  std::optional<fs::path> stored = archive.blobs().LocalPath(original.sha256);
+  auto added = Extract(archive, path, stored.value_or(path), format, std::move(record), overrides,
+                       intake, !stored.has_value());
   if (!added) {
     // Undo our blob, so a failed file leaves nothing behind. A blob that existed before
     // (an earlier failed or killed attempt) is left alone.

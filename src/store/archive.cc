@@ -14,6 +14,7 @@
 #include "store/archive_keys.h"
 #include "store/sqlite/sqlite_store.h"
 #include "vault/custody.h"
+#include "vault/subkeys.h"
 
 namespace sijill::store {
 namespace {
@@ -22,6 +23,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* kMarkerName = "SIJILL-ARCHIVE";
 constexpr const char* kMarkerText = "sijill archive\nformat 1\n";
+constexpr const char* kEncryptedMarkerText = "sijill archive\nformat 1\nencrypted\n";
 constexpr const char* kDatabaseName = "sijill.db";
 
 base::Status IoError(const fs::path& p, const std::error_code& ec) {
@@ -51,35 +53,36 @@ base::Result<int> LockForWriting(const fs::path& dir) {
   return fd;
 }
 
-base::Status WriteMarker(const fs::path& dir) {
+base::Status WriteMarker(const fs::path& dir, bool encrypted) {
   std::ofstream out(dir / kMarkerName, std::ios::binary | std::ios::trunc);
-  out << kMarkerText;
+  out << (encrypted ? kEncryptedMarkerText : kMarkerText);
   out.flush();
   if (!out)
     return base::Status::IOError(fmt::format("{}: cannot write {}", dir.string(), kMarkerName));
   return base::Status::Ok();
 }
 
-base::Status CheckMarker(const fs::path& dir) {
+// Whether `dir` is an archive, and whether it is encrypted.
+base::Result<bool> CheckMarker(const fs::path& dir) {
   std::error_code ec;
   if (!fs::exists(dir, ec)) {
-    return base::Status::NotFound(fmt::format("{}: no such directory", dir.string()));
+    return base::Error(base::Status::NotFound(fmt::format("{}: no such directory", dir.string())));
   }
   if (!fs::is_directory(dir, ec)) {
-    return base::Status::InvalidArgument(
-        fmt::format("{}: not a Sijill archive (not a directory)", dir.string()));
+    return base::Error(base::Status::InvalidArgument(
+        fmt::format("{}: not a Sijill archive (not a directory)", dir.string())));
   }
   std::ifstream in(dir / kMarkerName, std::ios::binary);
   if (!in) {
-    return base::Status::InvalidArgument(
-        fmt::format("{}: not a Sijill archive (no {} file)", dir.string(), kMarkerName));
+    return base::Error(base::Status::InvalidArgument(
+        fmt::format("{}: not a Sijill archive (no {} file)", dir.string(), kMarkerName)));
   }
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (text != kMarkerText) {
-    return base::Status::InvalidArgument(
-        fmt::format("{}: {} names a format this build does not know", dir.string(), kMarkerName));
+  if (text != kMarkerText && text != kEncryptedMarkerText) {
+    return base::Error(base::Status::InvalidArgument(
+        fmt::format("{}: {} names a format this build does not know", dir.string(), kMarkerName)));
   }
-  return base::Status::Ok();
+  return text == kEncryptedMarkerText;
 }
 
 // The custody log's first entry: the archive came into being.
@@ -101,28 +104,44 @@ std::string_view View(const vault::SecretBytes& secret) {
   return {reinterpret_cast<const char*>(secret.data()), secret.size()};
 }
 
-// Writes the key file and records the signing key's verifier key.
-base::Status MakeKeys(const fs::path& dir, Store& store, const CreateOptions& options) {
-  ASSIGN_OR_RETURN(std::string id_text, store.ArchiveId());
-  std::optional<base::Id> id = base::Id::Parse(id_text);
-  if (!id) return base::Status::Corruption("the archive id is not an id: " + id_text);
-  ASSIGN_OR_RETURN(auto created,
-                   vault::KeyFile::Create(id->bytes(), View(*options.passphrase), options.cost));
-  TRY(WriteKeyFile(dir, created.key_file));
-  ASSIGN_OR_RETURN(auto signing, ArchiveSigningKey(created.master_key, id_text));
+// Records the signing key's verifier key.
+base::Status RecordVerifierKey(Store& store, const vault::SecretBytes& master, const base::Id& id) {
+  ASSIGN_OR_RETURN(auto signing, ArchiveSigningKey(master, id.ToString()));
   ASSIGN_OR_RETURN(auto txn, store.BeginWrite());
   TRY(txn->SetMeta("verifier_key", signing.VerifierKeyText()));
   return txn->Commit();
 }
 
-// Lays out a complete archive in `dir` (which exists and is empty).
-base::Status Populate(const fs::path& dir, const CreateOptions& options) {
-  ASSIGN_OR_RETURN(auto store,
-                   sqlite::OpenSqliteStore(dir / kDatabaseName, sqlite::CreateDatabase::kYes));
-  if (options.passphrase != nullptr) TRY(MakeKeys(dir, *store, options));
+// Lays out a complete archive in `dir` (which exists and is empty). Returns the master
+// key when a passphrase was given.
+base::Result<std::optional<vault::SecretBytes>> Populate(const fs::path& dir,
+                                                         const CreateOptions& options) {
+  const base::Id id = base::Id::Random();
+  std::optional<vault::SecretBytes> master;
+  sqlite::DatabaseOptions db{sqlite::CreateDatabase::kYes, id, nullptr};
+  vault::SecretBytes page_key;
+  const bool encrypt = options.encrypt && options.passphrase != nullptr;
+  if (options.passphrase != nullptr) {
+    ASSIGN_OR_RETURN(auto created,
+                     vault::KeyFile::Create(id.bytes(), View(*options.passphrase), options.cost));
+    TRY(WriteKeyFile(dir, created.key_file));
+    master = std::move(created.master_key);
+    if (encrypt) {
+      page_key = vault::DeriveSubkey(*master, vault::SubkeyId::kDatabasePages);
+      db.page_key = &page_key;
+    }
+  }
+  ASSIGN_OR_RETURN(auto store, sqlite::OpenSqliteStore(dir / kDatabaseName, db));
+  if (master) TRY(RecordVerifierKey(*store, *master, id));
   TRY(LogCreation(*store));
-  ASSIGN_OR_RETURN(auto blobs, OpenFileBlobStore(dir / "blobs"));
-  return WriteMarker(dir);  // last: only a complete archive carries the marker
+  if (encrypt) {
+    ASSIGN_OR_RETURN(auto blobs,
+                     OpenEncryptedBlobStore(dir / "blobs", vault::BlobKeys::Derive(*master)));
+  } else {
+    ASSIGN_OR_RETURN(auto blobs, OpenFileBlobStore(dir / "blobs"));
+  }
+  TRY(WriteMarker(dir, encrypt));  // last: only a complete archive carries the marker
+  return master;
 }
 
 }  // namespace
@@ -135,8 +154,9 @@ Archive::~Archive() {
 base::Result<std::unique_ptr<Archive>> Archive::Create(const fs::path& dir,
                                                        const CreateOptions& options) {
   std::error_code ec;
+  std::optional<vault::SecretBytes> master;
   if (fs::exists(dir, ec)) {
-    if (CheckMarker(dir).ok()) {
+    if (CheckMarker(dir).has_value()) {
       return base::Error(
           base::Status::AlreadyExists(fmt::format("{}: already a Sijill archive", dir.string())));
     }
@@ -144,7 +164,7 @@ base::Result<std::unique_ptr<Archive>> Archive::Create(const fs::path& dir,
       return base::Error(
           base::Status::AlreadyExists(fmt::format("{}: exists and is not empty", dir.string())));
     }
-    TRY(Populate(dir, options));
+    ASSIGN_OR_RETURN(master, Populate(dir, options));
   } else {
     // Build beside the target and rename into place, so that a failure or a kill
     // never leaves a half-made archive under the requested name.
@@ -155,8 +175,10 @@ base::Result<std::unique_ptr<Archive>> Archive::Create(const fs::path& dir,
                                             base::Id::Random().Short());
     fs::create_directory(staging, ec);
     if (ec) return base::Error(IoError(staging, ec));
-    base::Status s = Populate(staging, options);
+    auto populated = Populate(staging, options);
+    base::Status s = populated ? base::Status::Ok() : populated.error();
     if (s.ok()) {
+      master = std::move(*populated);
       fs::rename(staging, dir, ec);
       if (ec) s = IoError(dir, ec);
     }
@@ -165,7 +187,13 @@ base::Result<std::unique_ptr<Archive>> Archive::Create(const fs::path& dir,
       return base::Error(s);
     }
   }
-  return Open(dir, OpenMode::kReadWrite);
+  KeyProvider keys;
+  if (master) {
+    keys = [&master](const fs::path&) -> base::Result<vault::SecretBytes> {
+      return vault::SecretBytes::CopyOf(master->span());
+    };
+  }
+  return Open(dir, OpenMode::kReadWrite, keys);
 }
 
 base::Result<vault::SecretBytes> Archive::Unlock(const vault::SecretBytes& passphrase) const {
@@ -182,8 +210,9 @@ base::Result<std::string> Archive::VerifierKey() {
   return std::move(*vkey);
 }
 
-base::Result<std::unique_ptr<Archive>> Archive::Open(const fs::path& dir, OpenMode mode) {
-  TRY(CheckMarker(dir));
+base::Result<std::unique_ptr<Archive>> Archive::Open(const fs::path& dir, OpenMode mode,
+                                                     const KeyProvider& keys) {
+  ASSIGN_OR_RETURN(bool encrypted, CheckMarker(dir));
   std::unique_ptr<Archive> archive(new Archive());
   archive->dir_ = dir;
   if (mode == OpenMode::kReadWrite) {
@@ -195,8 +224,24 @@ base::Result<std::unique_ptr<Archive>> Archive::Open(const fs::path& dir, OpenMo
     return base::Error(
         base::Status::Corruption(fmt::format("{}: the database file is missing", db.string())));
   }
-  ASSIGN_OR_RETURN(archive->store_, sqlite::OpenSqliteStore(db, sqlite::CreateDatabase::kNo));
-  ASSIGN_OR_RETURN(archive->blobs_, OpenFileBlobStore(dir / "blobs"));
+  if (!encrypted) {
+    ASSIGN_OR_RETURN(archive->store_, sqlite::OpenSqliteStore(db, {}));
+    ASSIGN_OR_RETURN(archive->blobs_, OpenFileBlobStore(dir / "blobs"));
+    return archive;
+  }
+  if (!keys) {
+    return base::Error(base::Status::InvalidArgument(
+        fmt::format("{}: the archive is encrypted; its passphrase is needed", dir.string())));
+  }
+  ASSIGN_OR_RETURN(auto key_file, ReadKeyFile(dir));
+  ASSIGN_OR_RETURN(vault::SecretBytes master, keys(dir));
+  base::Id id = base::Id::FromBytes(key_file.archive_id());
+  vault::SecretBytes page_key = vault::DeriveSubkey(master, vault::SubkeyId::kDatabasePages);
+  ASSIGN_OR_RETURN(archive->store_,
+                   sqlite::OpenSqliteStore(db, {sqlite::CreateDatabase::kNo, id, &page_key}));
+  ASSIGN_OR_RETURN(archive->blobs_,
+                   OpenEncryptedBlobStore(dir / "blobs", vault::BlobKeys::Derive(master)));
+  archive->master_ = std::move(master);
   return archive;
 }
 

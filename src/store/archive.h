@@ -1,5 +1,6 @@
 // An archive on disk: a directory holding the database and the blob store.
-//   <dir>/SIJILL-ARCHIVE   marker: "sijill archive\nformat 1\n"
+//   <dir>/SIJILL-ARCHIVE   marker: "sijill archive\nformat 1\n", plus "encrypted\n" when
+//                          the database and blobs are encrypted
 //   <dir>/sijill.db        SQLite database (WAL mode), see docs/formats/archive.md
 //   <dir>/blobs/           content-addressed originals and extracted texts
 //   <dir>/lock             held (flock) by the one process that may write
@@ -9,7 +10,9 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <optional>
 
 #include "base/status.h"
 #include "store/blob_store.h"
@@ -23,10 +26,17 @@ enum class OpenMode { kReadOnly, kReadWrite };
 
 struct CreateOptions {
   // The passphrase of the key file's first slot (see archive_keys.h). nullptr: no key
-  // file; the archive keeps a custody log but cannot sign checkpoints.
+  // file; the archive keeps a custody log but cannot sign checkpoints or be encrypted.
   const vault::SecretBytes* passphrase = nullptr;
   vault::KdfCost cost = vault::KdfCost::Default();
+  // With a passphrase: encrypt the database (every page, WAL included) and every blob.
+  // false: a public archive, stored in the clear (its key file still signs checkpoints).
+  bool encrypt = true;
 };
+
+// Gives the master key of an encrypted archive at `dir` when it is opened (the CLI asks
+// for the passphrase and unlocks the key file). Not called for archives in the clear.
+using KeyProvider = std::function<base::Result<vault::SecretBytes>(const std::filesystem::path&)>;
 
 class Archive {
  public:
@@ -39,17 +49,22 @@ class Archive {
   static base::Result<std::unique_ptr<Archive>> Create(const std::filesystem::path& dir,
                                                        const CreateOptions& options = {});
 
-  // Opens an existing archive. Errors: kNotFound ("<dir>: no such directory"),
-  // kInvalidArgument ("<dir>: not a Sijill archive (no SIJILL-ARCHIVE file)"),
-  // kUnavailable (another process is writing), kCorruption, kIOError.
+  // Opens an existing archive; an encrypted one with the master key from `keys`. Errors:
+  // kNotFound ("<dir>: no such directory"), kInvalidArgument ("<dir>: not a Sijill archive
+  // (no SIJILL-ARCHIVE file)", "<dir>: the archive is encrypted; its passphrase is
+  // needed"), those of `keys` ("wrong passphrase"), kUnavailable (another process is
+  // writing), kCorruption, kIOError.
   static base::Result<std::unique_ptr<Archive>> Open(const std::filesystem::path& dir,
-                                                     OpenMode mode);
+                                                     OpenMode mode, const KeyProvider& keys = {});
 
   const std::filesystem::path& dir() const { return dir_; }
 
   // The master key, from the key file and a passphrase. Errors: kNotFound (no key file),
   // kInvalidArgument "wrong passphrase", kCorruption (a damaged key file).
   base::Result<vault::SecretBytes> Unlock(const vault::SecretBytes& passphrase) const;
+
+  // The master key an encrypted archive was opened with; nullptr for one in the clear.
+  const vault::SecretBytes* master_key() const { return master_ ? &*master_ : nullptr; }
 
   // The verifier key (C2SP vkey text) of the archive's signing key. kNotFound if the
   // archive has no key file.
@@ -63,6 +78,7 @@ class Archive {
   int lock_fd_ = -1;
   std::unique_ptr<Store> store_;
   std::unique_ptr<BlobStore> blobs_;
+  std::optional<vault::SecretBytes> master_;
 };
 
 }  // namespace sijill::store

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "base/status.h"
+#include "vault/blob_cipher.h"
 
 namespace sijill::store {
 
@@ -53,5 +54,12 @@ class BlobStore {
 
 // Blobs under `root`/sha256/<2 hex>/<64 hex>; temporary files under `root`/tmp.
 base::Result<std::unique_ptr<BlobStore>> OpenFileBlobStore(const std::filesystem::path& root);
+
+// Encrypted blobs under `root`/keyed/<2 hex>/<address> (vault/blob_cipher.h: chunked
+// XChaCha20-Poly1305, the file name a keyed hash of the SHA-256); callers still name
+// blobs by SHA-256. Reading verifies every chunk and, at the end, the whole blob. Keeps
+// no plain files (LocalPath is nullopt).
+base::Result<std::unique_ptr<BlobStore>> OpenEncryptedBlobStore(const std::filesystem::path& root,
+                                                                vault::BlobKeys keys);
 
 }  // namespace sijill::store

@@ -21,8 +21,11 @@ std::string ReadAll(const std::filesystem::path& p) {
 }
 
 // An archive with two sources and a signed checkpoint; returns the first source's id.
-std::string Prepare(Scratch& tmp, const std::string& archive) {
-  EXPECT_EQ(RunSijill({"init", archive}).exit_code, 0);
+std::string Prepare(Scratch& tmp, const std::string& archive, bool encrypted = true) {
+  if (encrypted)
+    EXPECT_EQ(RunSijill({"init", archive}).exit_code, 0);
+  else
+    EXPECT_EQ(RunSijill({"init", archive, "--no-encryption"}).exit_code, 0);
   WriteFile(tmp / "a.txt", "In the fall of 2012 the brigade moved to Jobar.\n");
   WriteFile(tmp / "b.txt", "في ربيع 2013 نُقل اللواء إلى حرستا.\n");
   EXPECT_EQ(
@@ -129,12 +132,17 @@ TEST(Custody, PassphraseSlotsCanBeAddedChangedAndRemoved) {
   EXPECT_EQ(RunSijill({"checkpoint", archive, "--passphrase-file", (tmp / "second.txt").string()})
                 .exit_code,
             0);
-  auto log = nlohmann::json::parse(RunSijill({"log", archive, "--json"}).out);
+  // The archive's contents open with the new passphrases, not the old one.
+  EXPECT_EQ(RunSijill({"sources", archive}).exit_code, 1);
+  auto log = nlohmann::json::parse(
+      RunSijill({"log", archive, "--json", "--passphrase-file", (tmp / "third.txt").string()}).out);
   std::vector<std::string> actions;
   for (const auto& e : log) actions.push_back(e["entry"]["action"]);
   EXPECT_THAT(actions, ::testing::Contains("key.add"));
   EXPECT_THAT(actions, ::testing::Contains("passphrase.change"));
-  EXPECT_EQ(RunSijill({"verify", archive}).exit_code, 0);
+  EXPECT_EQ(
+      RunSijill({"verify", archive, "--passphrase-file", (tmp / "second.txt").string()}).exit_code,
+      0);
 }
 
 // Runs SQL on the archive's database directly, as someone with the files could.
@@ -147,27 +155,62 @@ void RawSql(const std::string& archive, const std::string& sql) {
   sqlite3_close(db);
 }
 
-TEST(Custody, VerifyFindsAChangedBlobEntryOrCheckpoint) {
+// Every blob file of an archive (encrypted blobs have names only the key gives).
+std::vector<std::filesystem::path> BlobFiles(const std::string& archive) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(archive + "/blobs"))
+    if (e.is_regular_file() && e.path().parent_path().filename() != "tmp")
+      files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void FlipByte(const std::filesystem::path& file, size_t at) {
+  std::filesystem::permissions(file, std::filesystem::perms::owner_write,
+                               std::filesystem::perm_options::add);
+  std::string bytes = ReadAll(file);
+  bytes[at % bytes.size()] ^= 0x20;
+  WriteFile(file, bytes);
+}
+
+TEST(Custody, VerifyFindsAFlippedByteInAnyEncryptedBlob) {
   Scratch tmp;
   std::string archive = (tmp / "a").string();
-  std::string source = Prepare(tmp, archive);
+  Prepare(tmp, archive);
   auto clean = RunSijill({"verify", archive});
   ASSERT_EQ(clean.exit_code, 0) << clean.out << clean.err;
-  EXPECT_THAT(clean.out, HasSubstr("ok: 2 sources"));
+  auto files = BlobFiles(archive);
+  // Two originals and their texts; a plain-text file's text may be its original itself.
+  ASSERT_GE(files.size(), 2u);
+  EXPECT_THAT(clean.out, HasSubstr("ok: 2 sources, " + std::to_string(files.size()) + " blobs"));
+  for (const auto& file : files) {
+    for (size_t at : {size_t{0}, size_t{40}, std::filesystem::file_size(file) - 1}) {
+      std::string before = ReadAll(file);
+      FlipByte(file, at);
+      auto r = RunSijill({"verify", archive});
+      EXPECT_EQ(r.exit_code, 1) << file << " byte " << at;
+      EXPECT_THAT(r.out, HasSubstr("problem: source ")) << file << " byte " << at;
+      WriteFile(file, before);
+    }
+  }
+  EXPECT_EQ(RunSijill({"verify", archive}).exit_code, 0);
+}
+
+TEST(Custody, VerifyFindsAChangedBlobEntryOrCheckpointInAnArchiveInTheClear) {
+  Scratch tmp;
+  std::string archive = (tmp / "a").string();
+  std::string source = Prepare(tmp, archive, /*encrypted=*/false);
+  ASSERT_EQ(RunSijill({"verify", archive}).exit_code, 0);
 
   // A flipped byte in an original.
   auto sources = nlohmann::json::parse(RunSijill({"sources", archive, "--json"}).out);
   std::string sha = sources[0]["sha256"];
   std::filesystem::path blob = tmp / "a" / "blobs" / "sha256" / sha.substr(0, 2) / sha;
-  std::filesystem::permissions(blob, std::filesystem::perms::owner_write,
-                               std::filesystem::perm_options::add);
   std::string bytes = ReadAll(blob);
-  bytes[3] ^= 0x20;
-  WriteFile(blob, bytes);
+  FlipByte(blob, 3);
   auto r = RunSijill({"verify", archive});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.out, HasSubstr("source " + source + " (original): blob " + sha + " is corrupt"));
-  bytes[3] ^= 0x20;
   WriteFile(blob, bytes);
   ASSERT_EQ(RunSijill({"verify", archive}).exit_code, 0);
 
@@ -182,10 +225,9 @@ TEST(Custody, VerifyFindsAChangedBlobEntryOrCheckpoint) {
   // The same change with a recomputed leaf hash: the signed checkpoint no longer matches.
   Scratch tmp2;
   std::string archive2 = (tmp2 / "b").string();
-  Prepare(tmp2, archive2);
+  Prepare(tmp2, archive2, /*encrypted=*/false);
   auto log = nlohmann::json::parse(RunSijill({"log", archive2, "--json"}).out);
-  std::string entry = log[1]["entry"].dump();
-  std::string forged = entry;
+  std::string forged = log[1]["entry"].dump();
   forged.replace(forged.find("source.add"), 10, "source.adx");
   // Leaf hash of the forged entry, computed the RFC 9162 way with Python.
   std::string cmd =
@@ -199,6 +241,33 @@ TEST(Custody, VerifyFindsAChangedBlobEntryOrCheckpoint) {
   r = RunSijill({"verify", archive2});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.out, HasSubstr("the custody log no longer has the root this checkpoint signed"));
+}
+
+TEST(Custody, InitUsesTheDefaultKdfCost) {
+  Scratch tmp;
+  std::string archive = (tmp / "a").string();
+  ASSERT_EQ(RunSijill({"init", archive, "--kdf-memory", "256"}).exit_code, 0);
+  EXPECT_THAT(RunSijill({"key", "list", archive}).out, HasSubstr("   1             3  256 MiB"));
+  EXPECT_EQ(RunSijill({"init", (tmp / "b").string(), "--kdf-memory", "0"}).exit_code, 2);
+}
+
+TEST(Custody, AnEncryptedArchiveHoldsNoPlaintext) {
+  Scratch tmp;
+  std::string archive = (tmp / "a").string();
+  Prepare(tmp, archive);
+  for (const auto& e : std::filesystem::recursive_directory_iterator(archive)) {
+    if (!e.is_regular_file()) continue;
+    std::string bytes = ReadAll(e.path());
+    for (const char* word : {"Jobar", "brigade", "حرستا", "SQLite format 3", "a.txt"})
+      EXPECT_EQ(bytes.find(word), std::string::npos) << word << " in " << e.path();
+  }
+  // Without its passphrase, nothing of it can be read.
+  WriteFile(tmp / "wrong.txt", "wrong\n");
+  auto r =
+      RunSijill({"search", archive, "Jobar", "--passphrase-file", (tmp / "wrong.txt").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "sijill: error: wrong passphrase\n");
+  EXPECT_EQ(r.out, "");
 }
 
 }  // namespace

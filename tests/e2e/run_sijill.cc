@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
@@ -17,10 +18,19 @@ extern char** environ;
 namespace sijill::e2e {
 namespace {
 
+// `init` gets an 8 MiB Argon2id unless the test gives --kdf-memory itself: the suite
+// unlocks archives hundreds of times, and the KDF's cost is not what it tests (the unit
+// tests of vault/key_slots and InitUsesTheDefaultKdfCost do).
 std::vector<char*> Argv(const std::vector<std::string>& args) {
   static std::string binary = SIJILL_BINARY;
+  static std::string kdf_flag = "--kdf-memory", kdf_value = "8";
   std::vector<char*> argv{binary.data()};
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  if (!args.empty() && args[0] == "init" &&
+      std::find(args.begin(), args.end(), "--kdf-memory") == args.end()) {
+    argv.push_back(kdf_flag.data());
+    argv.push_back(kdf_value.data());
+  }
   argv.push_back(nullptr);
   return argv;
 }

@@ -1,6 +1,9 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include <fmt/format.h>
+#include <sodium.h>
+
+#include <algorithm>
 
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
@@ -275,22 +278,34 @@ class SqliteStore : public Store {
 };
 
 // Gives a new database its archive id, once.
-base::Status EnsureArchiveId(Connection& conn) {
+base::Status EnsureArchiveId(Connection& conn, const base::Id& id) {
   ASSIGN_OR_RETURN(auto s, conn.Prepare("INSERT OR IGNORE INTO meta (key, value) "
                                         "VALUES ('archive_id', ?1)"));
-  s.Bind(1, base::Id::Random().ToString());
+  s.Bind(1, id.ToString());
   return s.Run();
 }
 
 }  // namespace
 
 base::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file,
-                                                     CreateDatabase create) {
-  ASSIGN_OR_RETURN(
-      auto conn, Connection::Open(file, create == CreateDatabase::kYes ? Connection::Create::kYes
-                                                                       : Connection::Create::kNo));
+                                                     const DatabaseOptions& options) {
+  const bool create = options.create == CreateDatabase::kYes;
+  const auto mode = create ? Connection::Create::kYes : Connection::Create::kNo;
+  std::unique_ptr<Connection> conn;
+  if (options.page_key != nullptr) {
+    if (!options.archive_id || options.page_key->size() != 32)
+      return base::Error(base::Status::Internal("an encrypted database needs its id and key"));
+    PageKey key;
+    std::copy_n(options.page_key->data(), key.size(), key.begin());
+    auto opened = Connection::OpenEncrypted(file, mode, key, options.archive_id->bytes());
+    sodium_memzero(key.data(), key.size());
+    if (!opened) return base::Error(opened.error());
+    conn = std::move(*opened);
+  } else {
+    ASSIGN_OR_RETURN(conn, Connection::Open(file, mode));
+  }
   if (auto migrated = Migrate(*conn); !migrated) return base::Error(migrated.error());
-  if (create == CreateDatabase::kYes) TRY(EnsureArchiveId(*conn));
+  if (create) TRY(EnsureArchiveId(*conn, options.archive_id.value_or(base::Id::Random())));
   int schema = CurrentSchemaVersion();
   return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(conn), schema));
 }
