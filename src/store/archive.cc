@@ -2,9 +2,11 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sodium.h>
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -12,6 +14,7 @@
 #include "base/clock.h"
 #include "base/id.h"
 #include "store/archive_keys.h"
+#include "store/sqlite/encrypted_vfs.h"
 #include "store/sqlite/sqlite_store.h"
 #include "vault/custody.h"
 #include "vault/subkeys.h"
@@ -199,6 +202,17 @@ base::Result<std::unique_ptr<Archive>> Archive::Create(const fs::path& dir,
 base::Result<vault::SecretBytes> Archive::Unlock(const vault::SecretBytes& passphrase) const {
   ASSIGN_OR_RETURN(auto key_file, ReadKeyFile(dir_));
   return key_file.Unlock(View(passphrase));
+}
+
+base::Status Archive::VerifyFiles() {
+  if (!master_) return base::Status::Ok();
+  ASSIGN_OR_RETURN(auto key_file, ReadKeyFile(dir_));
+  vault::SecretBytes page_key = vault::DeriveSubkey(*master_, vault::SubkeyId::kDatabasePages);
+  sqlite::PageKey key;
+  std::copy_n(page_key.data(), key.size(), key.begin());
+  base::Status s = sqlite::VerifyEncryptedFiles(dir_ / kDatabaseName, key, key_file.archive_id());
+  sodium_memzero(key.data(), key.size());
+  return s;
 }
 
 base::Result<std::string> Archive::VerifierKey() {

@@ -63,6 +63,11 @@ class Archive {
   // kInvalidArgument "wrong passphrase", kCorruption (a damaged key file).
   base::Result<vault::SecretBytes> Unlock(const vault::SecretBytes& passphrase) const;
 
+  // For an encrypted archive, authenticates every page of the database and every WAL
+  // frame recovery would use, without SQLite (kCorruption naming the first bad one).
+  // Ok for an archive in the clear.
+  base::Status VerifyFiles();
+
   // The master key an encrypted archive was opened with; nullptr for one in the clear.
   const vault::SecretBytes* master_key() const { return master_ ? &*master_ : nullptr; }
 

@@ -119,6 +119,8 @@ base::Status VerifyEncryptedFiles(const fs::path& db, const PageKey& key,
     }
   }
   TRY(CheckWalAnchor(db, key, archive));
+  if (std::string anchor = AuditAnchorFile(AnchorPath(db.string()), key, archive); !anchor.empty())
+    return base::Status::Corruption(anchor);
   fs::path wal_path = WalPath(db);
   RawFile wal(wal_path);
   if (wal.size() <= 0) return base::Status::Ok();

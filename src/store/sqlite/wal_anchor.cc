@@ -1,10 +1,13 @@
 #include "store/sqlite/wal_anchor.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sodium.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
+#include <cerrno>
 
 namespace sijill::store::sqlite {
 namespace {
@@ -50,6 +53,30 @@ std::optional<Anchor> ReadSlot(int fd, const PageKey& key, const ArchiveId& arch
 }
 
 }  // namespace
+
+std::string AuditAnchorFile(const std::string& path, const PageKey& key, const ArchiveId& archive) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return errno == ENOENT ? "" : path + ": cannot be read";
+  std::string problem;
+  off_t size = ::lseek(fd, 0, SEEK_END);
+  if (size != 0 && size != 2 * kSlotBytes) {
+    problem = fmt::format("{}: {} bytes, expected {}", path, size, 2 * kSlotBytes);
+  }
+  for (int slot = 0; size != 0 && problem.empty() && slot < 2; ++slot) {
+    std::array<uint8_t, kSlotBytes> s{};
+    if (::pread(fd, s.data(), s.size(), off_t{slot} * kSlotBytes) != kSlotBytes) {
+      problem = fmt::format("{}: slot {} cannot be read", path, slot);
+    } else if (std::all_of(s.begin(), s.end(), [](uint8_t b) { return b == 0; })) {
+      continue;  // never written
+    } else if (!ReadSlot(fd, key, archive, slot) ||
+               !std::all_of(s.end() - 4, s.end(), [](uint8_t b) { return b == 0; })) {
+      problem = fmt::format("{}: slot {} is damaged (the commit anchor fails authentication)", path,
+                            slot);
+    }
+  }
+  ::close(fd);
+  return problem;
+}
 
 std::optional<Anchor> ReadAnchor(int fd, const PageKey& key, const ArchiveId& archive) {
   if (fd < 0) return std::nullopt;

@@ -32,6 +32,12 @@ bool WriteAnchor(int fd, const PageKey& key, const ArchiveId& archive, Anchor an
 // is missing, e.g. "committed frame 41 is missing or damaged".
 std::string CheckAnchor(const WalAudit& audit, const std::optional<Anchor>& anchor);
 
+// For a full check of the files (VerifyEncryptedFiles): "" when the anchor file is
+// missing, empty, or has two slots each never written (all zero) or authentic with zero
+// padding; else what is wrong with it. (Opening treats a damaged anchor as claiming
+// nothing, which loses no data; a verification still reports it.)
+std::string AuditAnchorFile(const std::string& path, const PageKey& key, const ArchiveId& archive);
+
 // `<db>-anchor` for a database path or its WAL path (`<db>-wal`).
 std::string AnchorPath(std::string_view db_or_wal);
 

@@ -1,0 +1,114 @@
+#include "store/verify_archive.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "store/custody_tree.h"
+#include "vault/checkpoint.h"
+#include "vault/sha256.h"
+
+namespace sijill::store {
+namespace {
+
+// The SHA-256 of a stored blob's bytes, or an error (a missing or damaged blob).
+base::Result<std::string> HashBlob(BlobStore& blobs, const std::string& address) {
+  ASSIGN_OR_RETURN(auto reader, blobs.Open(address));
+  vault::Sha256 hash;
+  std::vector<char> buffer(1 << 16);
+  while (true) {
+    ASSIGN_OR_RETURN(size_t n, reader->Read(buffer));
+    if (n == 0) break;
+    hash.Update(std::string_view(buffer.data(), n));
+  }
+  return hash.FinishHex();
+}
+
+void CheckBlob(BlobStore& blobs, const std::string& address, const std::string& what,
+               VerifyReport* report) {
+  auto hash = HashBlob(blobs, address);
+  if (!hash) {
+    report->problems.push_back(
+        fmt::format("{}: blob {}: {}", what, address, hash.error().message()));
+  } else if (*hash != address) {
+    report->problems.push_back(
+        fmt::format("{}: blob {} is corrupt: its bytes hash to {}", what, address, *hash));
+  }
+}
+
+void CheckCheckpoints(Store& store, const vault::MerkleTree& tree, const std::string& vkey,
+                      VerifyReport* report) {
+  auto checkpoints = store.ListCheckpoints();
+  if (!checkpoints)
+    return report->problems.push_back("checkpoints: " + checkpoints.error().message());
+  report->checkpoints = checkpoints->size();
+  for (const auto& c : *checkpoints) {
+    std::string what = fmt::format("checkpoint of size {}", c.size);
+    auto signed_cp = vault::VerifyCheckpoint(c.note, vkey);
+    if (!signed_cp) {
+      report->problems.push_back(what + ": " + signed_cp.error().message());
+      continue;
+    }
+    if (signed_cp->size != c.size || vault::HashToHex(signed_cp->root) != c.root_hash)
+      report->problems.push_back(what + ": its record differs from what its note signs");
+    auto root = tree.RootAt(c.size);
+    if (!root) {
+      report->problems.push_back(what + ": " + root.error().message());
+    } else if (*root != signed_cp->root) {
+      report->problems.push_back(what +
+                                 ": the custody log no longer has the root this checkpoint signed");
+    }
+  }
+}
+
+}  // namespace
+
+base::Result<VerifyReport> VerifyArchive(Archive& archive,
+                                         const std::optional<std::string>& verifier_key) {
+  VerifyReport report;
+  if (auto s = archive.VerifyFiles(); !s.ok()) report.problems.push_back(s.message());
+  Store& store = archive.store();
+  if (auto s = store.CheckIntegrity(); !s.ok()) report.problems.push_back(s.message());
+
+  std::map<std::string, vault::CustodyEntry> logged;  // source id -> its source.add entry
+  auto tree = LoadCustodyTree(store, [&](uint64_t, const vault::CustodyEntry& e) {
+    if (e.action == "source.add" && e.objects.contains("source"))
+      logged.emplace(e.objects.at("source"), e);
+  });
+  if (!tree) report.problems.push_back(tree.error().message());
+
+  ASSIGN_OR_RETURN(auto sources, store.ListSources());
+  std::set<std::string> blobs;
+  for (const auto& s : sources) {
+    blobs.insert(s.sha256);
+    blobs.insert(s.text_sha256);
+    std::string what = "source " + s.id.ToString();
+    CheckBlob(archive.blobs(), s.sha256, what + " (original)", &report);
+    CheckBlob(archive.blobs(), s.text_sha256, what + " (text)", &report);
+    if (!tree) continue;
+    auto it = logged.find(s.id.ToString());
+    if (it == logged.end()) {
+      report.problems.push_back(what + ": no custody log entry records it");
+    } else if (it->second.hashes["original_sha256"] != s.sha256 ||
+               it->second.hashes["text_sha256"] != s.text_sha256) {
+      report.problems.push_back(what +
+                                ": its hashes differ from those its custody log entry recorded");
+    }
+  }
+  report.sources = sources.size();
+  report.blobs = blobs.size();
+  report.custody_entries = tree ? tree->size() : 0;
+
+  std::optional<std::string> vkey = verifier_key;
+  if (!vkey) {
+    if (auto recorded = archive.VerifierKey()) vkey = *recorded;
+  }
+  if (tree && vkey) {
+    CheckCheckpoints(store, *tree, *vkey, &report);
+    report.checkpoints_checked = true;
+  }
+  return report;
+}
+
+}  // namespace sijill::store
