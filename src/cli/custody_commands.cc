@@ -92,25 +92,62 @@ int RunCheckpoint(Console& console, std::span<const std::string> args) {
   return kExitOk;
 }
 
+namespace {
+
+// The consistency proof from the checkpoint of size `old_size` to the latest one.
+int ProveExtends(Console& console, store::Store& store, uint64_t old_size,
+                 const std::string& output) {
+  auto checkpoints = store.ListCheckpoints();
+  if (!checkpoints) return Fail(console, checkpoints.error());
+  const store::CheckpointRecord* old_cp = nullptr;
+  for (const auto& c : *checkpoints) {
+    if (c.size == old_size) old_cp = &c;
+  }
+  if (old_cp == nullptr) {
+    return Fail(console, base::Status::NotFound(
+                             fmt::format("no checkpoint of size {} (see the custody log's "
+                                         "checkpoints with 'sijill verify')",
+                                         old_size)));
+  }
+  auto tree = store::LoadCustodyTree(store);
+  if (!tree) return Fail(console, tree.error());
+  auto proof = vault::MakeConsistencyProofDocument(*tree, old_cp->note, checkpoints->back().note);
+  if (!proof) return Fail(console, proof.error());
+  return Emit(console, output, *proof);
+}
+
+}  // namespace
+
 int RunProve(Console& console, std::span<const std::string> args) {
   CLI::App app{
       "Write a proof that a source was in the archive at the latest checkpoint: its "
       "custody log entry, the Merkle path to the checkpoint's root, and the signed "
-      "checkpoint. 'sijill verify-proof' (or any RFC 9162 verifier) checks it with the "
-      "archive's public key alone.",
+      "checkpoint. With --extends N instead, a proof that the latest checkpoint extends the "
+      "checkpoint of N entries (nothing was changed or removed since). 'sijill "
+      "verify-proof' (or any RFC 9162 verifier) checks either with the archive's public key "
+      "alone.",
       "sijill prove"};
   ConfigureApp(app);
   std::string dir, ref, output;
+  std::optional<uint64_t> extends;
   app.add_option("archive", dir, "The archive")->required();
   std::optional<std::string> passphrase_file;
   AddPassphraseFileOption(app, &passphrase_file);
-  app.add_option("source", ref, "The source (its id or a unique prefix)")->required();
+  auto* source = app.add_option("source", ref, "The source (its id or a unique prefix)");
+  auto* ext = app.add_option("--extends", extends,
+                             "Prove the latest checkpoint extends the checkpoint of this size");
+  source->excludes(ext);
   app.add_option("-o,--output", output, "Write the proof to this file (default: stdout)");
   if (int rc = ParseArgs(app, console, args); rc >= 0) return rc;
+  if (ref.empty() && !extends) {
+    console.Err("sijill prove: give a source, or --extends N\n");
+    return kExitUsage;
+  }
 
   auto archive = OpenArchive(dir, store::OpenMode::kReadOnly, passphrase_file);
   if (!archive) return Fail(console, archive.error());
   store::Store& store = (*archive)->store();
+  if (extends) return ProveExtends(console, store, *extends, output);
   auto id = ResolveSource(store, ref);
   if (!id) return Fail(console, id.error());
   auto entry = store::FindSourceEntry(store, id->ToString());

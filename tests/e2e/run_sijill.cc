@@ -31,6 +31,10 @@ std::vector<char*> Argv(const std::vector<std::string>& args) {
     argv.push_back(kdf_flag.data());
     argv.push_back(kdf_value.data());
   }
+  static std::string plain_flag = "--no-encryption";
+  if (!args.empty() && args[0] == "init" && !EncryptedArchives() &&
+      std::find(args.begin(), args.end(), plain_flag) == args.end())
+    argv.push_back(plain_flag.data());
   argv.push_back(nullptr);
   return argv;
 }
@@ -163,6 +167,11 @@ void WriteFile(const std::filesystem::path& path, const std::string& content) {
 }
 
 std::filesystem::path SourceDir() { return SIJILL_SOURCE_DIR; }
+
+bool EncryptedArchives() {
+  const char* plain = std::getenv("SIJILL_E2E_NO_ENCRYPTION");
+  return plain == nullptr || *plain == '\0';
+}
 std::filesystem::path SharedData() { return SourceDir().parent_path() / "shared" / "data"; }
 
 }  // namespace sijill::e2e

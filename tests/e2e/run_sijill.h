@@ -55,4 +55,9 @@ void WriteFile(const std::filesystem::path& path, const std::string& content);
 std::filesystem::path SharedData();  // ../shared/data beside the project
 std::filesystem::path SourceDir();   // the project root
 
+// Whether `init` makes encrypted archives in this run. The suite runs twice (ctest
+// names the second run's tests "plain/..."): encrypted, and with
+// SIJILL_E2E_NO_ENCRYPTION=1, which gives every `init` --no-encryption.
+bool EncryptedArchives();
+
 }  // namespace sijill::e2e
