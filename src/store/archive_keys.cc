@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "store/file_ops.h"
 #include "vault/subkeys.h"
 
 namespace sijill::store {
@@ -15,15 +16,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-base::Status Errno(const fs::path& p, std::string_view what) {
-  return base::Status::IOError(fmt::format("{}: {}: {}", p.string(), what, std::strerror(errno)));
-}
-
 base::Status WriteAll(int fd, std::string_view bytes, const fs::path& p) {
   while (!bytes.empty()) {
     ssize_t n = ::write(fd, bytes.data(), bytes.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Errno(p, "cannot write");
+    if (n < 0) return OsError(p, "cannot write");
     bytes.remove_prefix(static_cast<size_t>(n));
   }
   return base::Status::Ok();
@@ -51,21 +48,16 @@ base::Status WriteKeyFile(const fs::path& dir, const vault::KeyFile& key_file) {
   fs::path path = dir / kKeyFileName;
   fs::path tmp = dir / (std::string(kKeyFileName) + ".new");
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return Errno(tmp, "cannot create");
+  if (fd < 0) return OsError(tmp, "cannot create");
   base::Status s = WriteAll(fd, key_file.Serialize(), tmp);
-  if (s.ok() && ::fsync(fd) != 0) s = Errno(tmp, "cannot sync");
+  if (s.ok() && ::fsync(fd) != 0) s = OsError(tmp, "cannot sync");
   ::close(fd);
-  if (s.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) s = Errno(path, "cannot replace");
+  if (s.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) s = OsError(path, "cannot replace");
   if (!s.ok()) {
     ::unlink(tmp.c_str());
     return s;
   }
-  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
-  return base::Status::Ok();
+  return SyncDirectory(dir);
 }
 
 std::string LogOrigin(std::string_view archive_id) {

@@ -10,25 +10,13 @@
 
 #include "base/id.h"
 #include "store/blob_store.h"
+#include "store/file_ops.h"
 #include "vault/blob_cipher.h"
 
 namespace sijill::store {
 namespace {
 
 namespace fs = std::filesystem;
-
-base::Status OsError(const fs::path& path, std::string_view what) {
-  return base::Status::IOError(
-      fmt::format("{}: {}: {}", path.string(), what, std::strerror(errno)));
-}
-
-base::Status SyncDirectory(const fs::path& dir) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return OsError(dir, "cannot open directory");
-  int rc = ::fsync(fd);
-  ::close(fd);
-  return rc == 0 ? base::Status::Ok() : OsError(dir, "cannot sync directory");
-}
 
 fs::path PathOf(const fs::path& root, const std::string& address) {
   return root / "keyed" / address.substr(0, 2) / address;
