@@ -10,6 +10,7 @@
 #include "vault/blob_cipher.h"
 #include "vault/blob_format.h"
 #include "vault/le_bytes.h"
+#include "vault/secretstream.h"
 #include "vault/sha256.h"
 
 namespace sijill::vault {
@@ -70,10 +71,9 @@ Status DecryptingBlobReader::Rep::NextChunk() {
   }
   unsigned char tag = 0;
   std::string_view ad = index == 0 ? std::string_view(bound_header) : std::string_view();
-  if (crypto_secretstream_xchacha20poly1305_pull(
-          &secret.get().stream, reinterpret_cast<unsigned char*>(body.data()), nullptr, &tag,
-          reinterpret_cast<const unsigned char*>(ciphertext.data()), ciphertext.size(),
-          reinterpret_cast<const unsigned char*>(ad.data()), ad.size()) != 0) {
+  if (SecretstreamPull(&secret.get().stream, reinterpret_cast<unsigned char*>(body.data()), &tag,
+                       reinterpret_cast<const unsigned char*>(ciphertext.data()), ciphertext.size(),
+                       reinterpret_cast<const unsigned char*>(ad.data()), ad.size()) != 0) {
     if (index == 0 && key_check_failed) {
       return Damage("wrong key: the blob was not encrypted with this archive's key");
     }
