@@ -20,6 +20,7 @@
 #include "bare_fts5.h"
 #include "bench_util.h"
 #include "store/archive.h"
+#include "store/archive_keys.h"
 #include "store/sqlite/fts_tokenizer.h"
 #include "store/sqlite/sqlite_search.h"
 #include "text/search_query.h"
@@ -128,10 +129,13 @@ base::Result<std::unique_ptr<Engine>> OpenSql(SqlSpec spec, size_t limit) {
 
 class SijillEngine : public Engine {
  public:
-  SijillEngine(std::unique_ptr<store::Archive> archive, std::unique_ptr<Engine> counter,
-               size_t limit)
-      : archive_(std::move(archive)), counter_(std::move(counter)), limit_(limit) {}
-  std::string_view name() const override { return "Sijill"; }
+  SijillEngine(std::string name, std::unique_ptr<store::Archive> archive,
+               std::unique_ptr<Engine> counter, size_t limit)
+      : name_(std::move(name)),
+        archive_(std::move(archive)),
+        counter_(std::move(counter)),
+        limit_(limit) {}
+  std::string_view name() const override { return name_; }
   base::Result<size_t> Run(std::string_view user_query) override {
     ASSIGN_OR_RETURN(auto query, text::ParseSearchQuery(user_query));
     ASSIGN_OR_RETURN(auto hits, archive_->store().search().Search(query, limit_, 0));
@@ -140,18 +144,35 @@ class SijillEngine : public Engine {
   // The Store interface has no count, so this asks the archive's database directly, with
   // the query rendered exactly as SqliteSearchIndex renders it.
   base::Result<int64_t> Count(std::string_view user_query) override {
+    if (!counter_) return base::Error(base::Status::InvalidArgument("no counter"));
     return counter_->Count(user_query);
   }
 
  private:
+  std::string name_;
   std::unique_ptr<store::Archive> archive_;
   std::unique_ptr<Engine> counter_;
   size_t limit_;
 };
 
 struct Engines {
-  std::vector<std::unique_ptr<Engine>> all;  // [0] bare FTS5, [1] Sijill, then diagnostics
+  // [0] bare FTS5, [1] Sijill, then Sijill on the encrypted archive, then diagnostics
+  std::vector<std::unique_ptr<Engine>> all;
+  int encrypted = -1;  // index of the encrypted archive's engine, if any
 };
+
+// The passphrase sijill-ingest-bench gives the encrypted side's archive.
+constexpr std::string_view kBenchPassphrase = "sijill-bench";
+
+// Opens an encrypted archive as `sijill` does (cli/passphrase.cc, OpenArchive): the key
+// provider reads the key file and unlocks it with the passphrase.
+base::Result<std::unique_ptr<store::Archive>> OpenEncrypted(const fs::path& dir) {
+  return store::Archive::Open(dir, store::OpenMode::kReadOnly,
+                              [](const fs::path& d) -> base::Result<vault::SecretBytes> {
+                                ASSIGN_OR_RETURN(auto key_file, store::ReadKeyFile(d));
+                                return key_file.Unlock(kBenchPassphrase);
+                              });
+}
 
 base::Result<Engines> OpenEngines(Args& args, size_t limit) {
   using Tokenizer = BareFts5::Tokenizer;
@@ -164,7 +185,14 @@ base::Result<Engines> OpenEngines(Args& args, size_t limit) {
   ASSIGN_OR_RETURN(auto counter, OpenSql({"counter", archive_db, "passage_index", RenderForSijill,
                                           Tokenizer::kSijill},
                                          limit));
-  e.all.push_back(std::make_unique<SijillEngine>(std::move(archive), std::move(counter), limit));
+  e.all.push_back(
+      std::make_unique<SijillEngine>("Sijill", std::move(archive), std::move(counter), limit));
+  if (auto dir = args.Flag("encrypted-archive")) {
+    ASSIGN_OR_RETURN(auto encrypted, OpenEncrypted(*dir));
+    e.encrypted = static_cast<int>(e.all.size());
+    e.all.push_back(
+        std::make_unique<SijillEngine>("Sijill encrypted", std::move(encrypted), nullptr, limit));
+  }
   if (!args.Has("diagnose")) return e;
   if (auto tok_db = args.Flag("sijill-tok-db")) {
     ASSIGN_OR_RETURN(
@@ -252,6 +280,11 @@ void PrintLatency(const Engines& e, const std::vector<Timings>& t) {
   Percentiles sijill = OfAllSamples(t[1]);
   bool met = ratio(sijill.p50, bare.p50) <= 1.3 && ratio(sijill.p99, bare.p99) <= 1.3;
   fmt::print("target: Sijill p50 and p99 <= 1.3 x bare FTS5: {}\n", met ? "met" : "MISSED");
+  if (e.encrypted < 0) return;
+  Percentiles enc = OfAllSamples(t[static_cast<size_t>(e.encrypted)]);
+  double r50 = ratio(enc.p50, sijill.p50), r99 = ratio(enc.p99, sijill.p99);
+  fmt::print("Sijill encrypted / plain: p50 {:.2f}, p99 {:.2f} (target <= 1.3: {})\n", r50, r99,
+             r50 <= 1.3 && r99 <= 1.3 ? "met" : "MISSED");
 }
 
 // The queries with the most matches and the slowest ones (by median over runs).
@@ -311,7 +344,9 @@ int Usage() {
   std::fprintf(stderr,
                "usage: sijill-search-bench ARCHIVE_DIR BARE_FTS_DB QUERIES_FILE [--runs 3] "
                "[--limit 20]\n"
-               "                           [--csv FILE] [--diagnose [--sijill-tok-db FILE]]\n");
+               "                           [--csv FILE] [--diagnose [--sijill-tok-db FILE]]\n"
+               "                           [--encrypted-archive DIR (from sijill-ingest-bench\n"
+               "                            --sides ...,sijill-encrypted)]\n");
   return 2;
 }
 

@@ -11,6 +11,7 @@ find_package(Threads REQUIRED)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)          # libzip-dev
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp) # libpoppler-cpp-dev
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)        # libsodium-dev
+find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)  # libssl-dev: SHA-256 with SHA-NI
 if(SIJILL_BUILD_TESTS)
   find_package(GTest REQUIRED)          # libgtest-dev, libgmock-dev
 endif()

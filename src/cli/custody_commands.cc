@@ -165,7 +165,8 @@ int RunProve(Console& console, std::span<const std::string> args) {
                                          "checkpoint {}' first",
                                          id->Short(), dir)));
   }
-  auto tree = store::LoadCustodyTree(store);
+  // From the stored leaf hashes: the proof is only written if they give the signed root.
+  auto tree = store::LoadCustodyTreeFromLeafHashes(store);
   if (!tree) return Fail(console, tree.error());
   auto proof = vault::MakeInclusionProofDocument(*tree, (*entry)->bytes, (*entry)->index,
                                                  checkpoints->back().note);

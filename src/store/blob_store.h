@@ -36,6 +36,10 @@ class BlobReader {
   virtual ~BlobReader() = default;
   // Reads up to buffer.size() bytes; returns 0 at the end.
   virtual base::Result<size_t> Read(std::span<char> buffer) = 0;
+  // true: the reader hashes what it reads, and its last Read fails (kCorruption) unless
+  // the bytes hash to the address the blob was opened under. An encrypted blob's reader
+  // does, so `verify` need not hash its bytes a second time.
+  virtual bool ChecksSha256() const { return false; }
 };
 
 class BlobStore {

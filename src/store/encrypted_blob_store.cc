@@ -89,6 +89,10 @@ class EncryptedBlobReader : public BlobReader {
     return *n;
   }
 
+  // The vault reader hashes every byte and checks the hash the final chunk records; Read
+  // above compares it with the name.
+  bool ChecksSha256() const override { return true; }
+
  private:
   std::string sha256_;
   fs::path path_;

@@ -80,6 +80,10 @@ class Store {
   virtual base::Result<uint64_t> CustodySize() = 0;
   // Up to `limit` custody log entries from index `first`, in order.
   virtual base::Result<std::vector<CustodyRecord>> GetCustody(uint64_t first, size_t limit) = 0;
+  // Up to `limit` custody log entries whose bytes contain `text`, in order (a scan in the
+  // database, without parsing; callers parse and check what it finds).
+  virtual base::Result<std::vector<CustodyRecord>> FindCustodyContaining(std::string_view text,
+                                                                         size_t limit) = 0;
   // Every checkpoint, smallest tree first.
   virtual base::Result<std::vector<CheckpointRecord>> ListCheckpoints() = 0;
 

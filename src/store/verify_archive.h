@@ -20,6 +20,11 @@ struct VerifyReport {
   bool checkpoints_checked = false;  // false when there was no verifier key to check with
 };
 
+// The SHA-256 (hex) of the blob stored under `address`, read whole; an error for a
+// missing or damaged blob (an encrypted one fails to authenticate or to hash to
+// `address`). What `verify` does for every blob; public for sijill-verify-bench.
+base::Result<std::string> HashStoredBlob(BlobStore& blobs, const std::string& address);
+
 // `verifier_key`: check checkpoints against this key (a copy kept outside the archive);
 // nullopt: the key the archive records. Errors only when the archive cannot be read at
 // all (then the reason is in the error, not in problems).

@@ -19,6 +19,7 @@
 
 #include "vault/blob_format.h"
 #include "vault/le_bytes.h"
+#include "vault/sha256.h"
 #include "vault/subkeys.h"
 
 namespace sijill::vault {
@@ -61,7 +62,7 @@ struct EncryptingBlobWriter::Rep {
   ByteSink sink;
   size_t max_chunk = 0;  // the configured chunk size
   SecretStates secret;
-  crypto_hash_sha256_state sha;
+  Sha256 sha;
   unsigned char stream_header[kStreamHeaderBytes];
   unsigned char key_check[kKeyCheckBytes];
   std::string body;        // the chunk being filled: data from offset kLengthBytes
@@ -132,7 +133,6 @@ Result<EncryptingBlobWriter> EncryptingBlobWriter::Create(const BlobKeys& keys, 
   rep->sink = std::move(sink);
   rep->max_chunk = chunk_size;
   rep->body.resize(chunk_size);
-  crypto_hash_sha256_init(&rep->sha);
   crypto_generichash_init(&rep->secret.get().address, keys.addresses.data(), keys.addresses.size(),
                           kAddressBytes);
   crypto_secretstream_xchacha20poly1305_init_push(&rep->secret.get().stream, rep->stream_header,
@@ -164,8 +164,7 @@ Status EncryptingBlobWriter::Write(std::string_view plaintext) {
   Rep& r = *rep_;
   if (r.finished) return Status::Internal("blob writer: Write after Finish");
   if (!r.failed.ok()) return r.failed;
-  crypto_hash_sha256_update(&r.sha, reinterpret_cast<const unsigned char*>(plaintext.data()),
-                            plaintext.size());
+  r.sha.Update(plaintext);
   r.size += plaintext.size();
   const size_t capacity = r.max_chunk - kLengthBytes;
   while (!plaintext.empty()) {
@@ -187,16 +186,16 @@ Result<BlobSummary> EncryptingBlobWriter::Finish() {
   if (r.finished) return Error(Status::Internal("blob writer: Finish called twice"));
   if (!r.failed.ok()) return Error(r.failed);
   r.finished = true;
-  unsigned char sha[crypto_hash_sha256_BYTES];
+  const Sha256Digest digest = r.sha.Finish();
+  const unsigned char* sha = digest.data();
   unsigned char address[kAddressBytes];
-  crypto_hash_sha256_final(&r.sha, sha);
   // The address is the keyed hash of the plain SHA-256: whoever holds the key can find a
   // blob from the hash the database records; nobody else learns anything from the name.
-  crypto_generichash_update(&r.secret.get().address, sha, sizeof sha);
+  crypto_generichash_update(&r.secret.get().address, sha, kSha256Bytes);
   crypto_generichash_final(&r.secret.get().address, address, kAddressBytes);
   std::string meta;
   AppendLe<uint64_t>(meta, r.size);
-  meta.append(reinterpret_cast<const char*>(sha), sizeof sha);
+  meta.append(reinterpret_cast<const char*>(sha), kSha256Bytes);
   meta.append(reinterpret_cast<const char*>(address), sizeof address);
 
   if (r.chunk == 0) {  // the whole blob fits one chunk: the smallest power of two that holds it
@@ -209,7 +208,7 @@ Result<BlobSummary> EncryptingBlobWriter::Finish() {
     r.filled = 0;
   }
   TRY(r.EmitChunk(r.filled, &meta, final_tag));
-  return BlobSummary{Hex(address, sizeof address), Hex(sha, sizeof sha), r.size, r.stored};
+  return BlobSummary{Hex(address, sizeof address), Hex(sha, kSha256Bytes), r.size, r.stored};
 }
 
 }  // namespace sijill::vault

@@ -10,6 +10,8 @@
 #include "vault/blob_cipher.h"
 #include "vault/blob_format.h"
 #include "vault/le_bytes.h"
+#include "vault/secretstream.h"
+#include "vault/sha256.h"
 
 namespace sijill::vault {
 
@@ -39,7 +41,7 @@ struct DecryptingBlobReader::Rep {
   ByteSource source;
   std::string expected_address;
   SecretStates secret;
-  crypto_hash_sha256_state sha;
+  Sha256 sha;
   std::string bound_header;  // chunk 0's associated data
   bool key_check_failed = false;
   size_t chunk = 0;
@@ -69,10 +71,9 @@ Status DecryptingBlobReader::Rep::NextChunk() {
   }
   unsigned char tag = 0;
   std::string_view ad = index == 0 ? std::string_view(bound_header) : std::string_view();
-  if (crypto_secretstream_xchacha20poly1305_pull(
-          &secret.get().stream, reinterpret_cast<unsigned char*>(body.data()), nullptr, &tag,
-          reinterpret_cast<const unsigned char*>(ciphertext.data()), ciphertext.size(),
-          reinterpret_cast<const unsigned char*>(ad.data()), ad.size()) != 0) {
+  if (SecretstreamPull(&secret.get().stream, reinterpret_cast<unsigned char*>(body.data()), &tag,
+                       reinterpret_cast<const unsigned char*>(ciphertext.data()), ciphertext.size(),
+                       reinterpret_cast<const unsigned char*>(ad.data()), ad.size()) != 0) {
     if (index == 0 && key_check_failed) {
       return Damage("wrong key: the blob was not encrypted with this archive's key");
     }
@@ -96,7 +97,7 @@ Status DecryptingBlobReader::Rep::NextChunk() {
   data_begin = kLengthBytes;
   data_end = kLengthBytes + length;
   const auto* data = reinterpret_cast<const unsigned char*>(body.data() + data_begin);
-  crypto_hash_sha256_update(&sha, data, length);
+  sha.Update(std::span<const unsigned char>(data, length));
   size += length;
   offset += ciphertext.size();
   ++index;
@@ -115,23 +116,23 @@ Status DecryptingBlobReader::Rep::NextChunk() {
 Status DecryptingBlobReader::Rep::CheckFinal(std::string_view meta) {
   const auto* recorded = reinterpret_cast<const unsigned char*>(meta.data());
   uint64_t recorded_size = LoadLe<uint64_t>(meta.data());
-  unsigned char digest[crypto_hash_sha256_BYTES];
+  const Sha256Digest sha_digest = sha.Finish();
+  const unsigned char* digest = sha_digest.data();
   unsigned char address[kAddressBytes];
-  crypto_hash_sha256_final(&sha, digest);
-  crypto_generichash_update(&secret.get().address, digest, sizeof digest);
+  crypto_generichash_update(&secret.get().address, digest, kSha256Bytes);
   crypto_generichash_final(&secret.get().address, address, kAddressBytes);
   if (recorded_size != size) {
     return Damage(fmt::format("size mismatch: the final chunk records {} bytes, chunks hold {}",
                               recorded_size, size));
   }
-  std::string sha_hex = Hex(digest, sizeof digest);
-  std::string recorded_sha = Hex(recorded + 8, sizeof digest);
+  std::string sha_hex = Hex(digest, kSha256Bytes);
+  std::string recorded_sha = Hex(recorded + 8, kSha256Bytes);
   if (sha_hex != recorded_sha) {
     return Damage(fmt::format("SHA-256 mismatch: the final chunk records {}, contents hash to {}",
                               recorded_sha, sha_hex));
   }
   std::string address_hex = Hex(address, sizeof address);
-  std::string recorded_address = Hex(recorded + 8 + sizeof digest, kAddressBytes);
+  std::string recorded_address = Hex(recorded + 8 + kSha256Bytes, kAddressBytes);
   if (address_hex != recorded_address) {
     return Damage(fmt::format("address mismatch: the final chunk records {}, contents give {}",
                               recorded_address, address_hex));
@@ -179,7 +180,6 @@ Result<DecryptingBlobReader> DecryptingBlobReader::Open(const BlobKeys& keys, By
                                                   keys.contents.data());
   crypto_generichash_init(&rep->secret.get().address, keys.addresses.data(), keys.addresses.size(),
                           kAddressBytes);
-  crypto_hash_sha256_init(&rep->sha);
   rep->bound_header = header.substr(0, kBoundHeaderBytes);
   rep->ciphertext.resize(rep->chunk + kChunkOverhead);
   rep->body.resize(rep->chunk);

@@ -5,6 +5,8 @@
 
 #include <bit>
 
+#include "vault/sha256.h"
+
 namespace sijill::vault {
 namespace {
 
@@ -15,25 +17,18 @@ constexpr uint8_t kLeafPrefix = 0x00;
 constexpr uint8_t kNodePrefix = 0x01;
 constexpr size_t kHexDigits = 2 * sizeof(Hash);
 
-void InitSodium() {
-  if (sodium_init() < 0) __builtin_trap();
-}
-
 // The largest power of two strictly below n (the RFC's k). REQUIRES: n >= 2.
 uint64_t SplitPoint(uint64_t n) { return std::bit_floor(n - 1); }
 
 }  // namespace
 
 Hash LeafHash(std::string_view entry) {
-  InitSodium();
-  crypto_hash_sha256_state state;
-  crypto_hash_sha256_init(&state);
-  crypto_hash_sha256_update(&state, &kLeafPrefix, 1);
-  crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(entry.data()),
-                            entry.size());
-  Hash out;
-  crypto_hash_sha256_final(&state, out.data());
-  return out;
+  std::string prefixed;
+  prefixed.reserve(entry.size() + 1);
+  prefixed.push_back(static_cast<char>(kLeafPrefix));
+  prefixed.append(entry);
+  return Sha256Of(std::span<const unsigned char>(
+      reinterpret_cast<const unsigned char*>(prefixed.data()), prefixed.size()));
 }
 
 Hash NodeHash(const Hash& left, const Hash& right) {
@@ -41,17 +36,10 @@ Hash NodeHash(const Hash& left, const Hash& right) {
   buffer[0] = kNodePrefix;
   std::copy(left.begin(), left.end(), buffer.begin() + 1);
   std::copy(right.begin(), right.end(), buffer.begin() + 33);
-  Hash out;
-  crypto_hash_sha256(out.data(), buffer.data(), buffer.size());
-  return out;
+  return Sha256Of(buffer);
 }
 
-Hash EmptyTreeHash() {
-  InitSodium();
-  Hash out;
-  crypto_hash_sha256(out.data(), nullptr, 0);
-  return out;
-}
+Hash EmptyTreeHash() { return Sha256Of({}); }
 
 std::string HashToHex(const Hash& hash) {
   char hex[kHexDigits + 1];

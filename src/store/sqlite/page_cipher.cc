@@ -1,8 +1,11 @@
 #include "store/sqlite/page_cipher.h"
 
+#include <openssl/evp.h>
+#include <pthread.h>
 #include <sodium.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 
 namespace sijill::store::sqlite {
@@ -38,6 +41,82 @@ AssociatedData MakeAd(const ArchiveId& archive, const PagePosition& pos) {
   return ad;
 }
 
+// Page nonces: 16 random bytes per thread, then a 64-bit counter. As unique as 24 random
+// bytes per page (two threads or processes share a prefix with probability ~2^-128 per
+// pair), without a getrandom call for every page written. A forked child draws a new
+// prefix, so parent and child never continue the same sequence.
+std::atomic<uint64_t> fork_generation{0};
+
+struct NonceSequence {
+  uint64_t generation = ~uint64_t{0};
+  uint8_t prefix[16] = {};
+  uint64_t next = 0;
+};
+
+void NextNonce(uint8_t* nonce) {
+  static const bool registered = [] {
+    pthread_atfork(nullptr, nullptr, [] { fork_generation.fetch_add(1); });
+    return true;
+  }();
+  (void)registered;
+  thread_local NonceSequence seq;
+  uint64_t generation = fork_generation.load(std::memory_order_relaxed);
+  if (seq.generation != generation) {
+    randombytes_buf(seq.prefix, sizeof seq.prefix);
+    seq.generation = generation;
+    seq.next = 0;
+  }
+  std::memcpy(nonce, seq.prefix, sizeof seq.prefix);
+  uint64_t n = seq.next++;
+  for (int i = 0; i < 8; ++i, n >>= 8) nonce[16 + i] = static_cast<uint8_t>(n);
+}
+
+// XChaCha20-Poly1305 exactly as libsodium's crypto_aead_xchacha20poly1305_ietf_*: the
+// subkey is HChaCha20(key, nonce[0..16)), then ChaCha20-Poly1305 (RFC 8439) with the
+// nonce 0^4 || nonce[16..24). libsodium derives the subkey; OpenSSL's libcrypto does the
+// bulk work, about twice as fast on 4 KB pages here (AVX-512 ChaCha20 and Poly1305).
+// One cipher context per thread, reused for every page.
+class PageAead {
+ public:
+  static PageAead& ForThread() {
+    thread_local PageAead aead;
+    return aead;
+  }
+  ~PageAead() { EVP_CIPHER_CTX_free(ctx_); }
+
+  // `out` may equal `in` when encrypting; decrypting writes `out` before the tag is
+  // checked, so callers decrypt into a scratch buffer.
+  bool Run(bool encrypt, const PageKey& key, const uint8_t* nonce, const AssociatedData& ad,
+           const uint8_t* in, uint8_t* out, uint8_t* tag) {
+    uint8_t subkey[32];
+    crypto_core_hchacha20(subkey, nonce, key.data(), nullptr);
+    uint8_t iv[12] = {0, 0, 0, 0};
+    std::memcpy(iv + 4, nonce + 16, 8);
+    int len = 0;
+    bool ok = ctx_ != nullptr && EVP_CipherInit_ex2(ctx_, nullptr, subkey, iv, encrypt, nullptr) &&
+              EVP_CipherUpdate(ctx_, nullptr, &len, ad.data(), static_cast<int>(ad.size())) &&
+              (encrypt || EVP_CIPHER_CTX_ctrl(ctx_, EVP_CTRL_AEAD_SET_TAG, 16, tag)) &&
+              EVP_CipherUpdate(ctx_, out, &len, in, kPayloadBytes) &&
+              EVP_CipherFinal_ex(ctx_, out + len, &len) &&
+              (!encrypt || EVP_CIPHER_CTX_ctrl(ctx_, EVP_CTRL_AEAD_GET_TAG, 16, tag));
+    sodium_memzero(subkey, sizeof subkey);
+    return ok;
+  }
+
+ private:
+  PageAead() {
+    EVP_CIPHER* cipher = EVP_CIPHER_fetch(nullptr, "ChaCha20-Poly1305", nullptr);
+    ctx_ = EVP_CIPHER_CTX_new();
+    if (cipher == nullptr || ctx_ == nullptr ||
+        EVP_CipherInit_ex2(ctx_, cipher, nullptr, nullptr, 1, nullptr) != 1) {
+      EVP_CIPHER_CTX_free(ctx_);
+      ctx_ = nullptr;
+    }
+    EVP_CIPHER_free(cipher);  // the context keeps its own reference
+  }
+  EVP_CIPHER_CTX* ctx_ = nullptr;
+};
+
 }  // namespace
 
 bool SealPage(const PageKey& key, const ArchiveId& archive, const PagePosition& pos,
@@ -49,11 +128,11 @@ bool SealPage(const PageKey& key, const ArchiveId& archive, const PagePosition& 
   AssociatedData ad = MakeAd(archive, pos);
   uint8_t* nonce = reserved;
   uint8_t* tag = reserved + kNonceBytes;
-  randombytes_buf(nonce, kNonceBytes);
-  unsigned long long tag_len = 0;
-  crypto_aead_xchacha20poly1305_ietf_encrypt_detached(page.data(), tag, &tag_len, page.data(),
-                                                      kPayloadBytes, ad.data(), ad.size(), nullptr,
-                                                      nonce, key.data());
+  NextNonce(nonce);
+  if (!PageAead::ForThread().Run(true, key, nonce, ad, page.data(), page.data(), tag)) {
+    std::memset(reserved, 0, kReservedBytes);
+    return false;
+  }
   return true;
 }
 
@@ -64,10 +143,11 @@ bool OpenPage(const PageKey& key, const ArchiveId& archive, const PagePosition& 
   // libsodium checks the tag before writing any plaintext, but decrypting in place
   // needs a copy to leave the ciphertext intact on failure.
   std::array<uint8_t, kPayloadBytes> plain;
-  int rc = crypto_aead_xchacha20poly1305_ietf_decrypt_detached(
-      plain.data(), nullptr, page.data(), kPayloadBytes, reserved + kNonceBytes, ad.data(),
-      ad.size(), reserved, key.data());
-  if (rc != 0) return false;
+  if (!PageAead::ForThread().Run(false, key, reserved, ad, page.data(), plain.data(),
+                                 reserved + kNonceBytes)) {
+    sodium_memzero(plain.data(), plain.size());
+    return false;
+  }
   std::memcpy(page.data(), plain.data(), kPayloadBytes);
   std::memset(reserved, 0, kReservedBytes);
   sodium_memzero(plain.data(), plain.size());

@@ -53,6 +53,22 @@ base::Result<std::vector<CustodyRecord>> GetCustody(Connection& conn, uint64_t f
   return out;
 }
 
+base::Result<std::vector<CustodyRecord>> FindCustodyContaining(Connection& conn,
+                                                               std::string_view text,
+                                                               size_t limit) {
+  ASSIGN_OR_RETURN(auto s, conn.Prepare("SELECT leaf_index, entry, leaf_hash FROM custody_log "
+                                        "WHERE instr(entry, ?1) > 0 ORDER BY leaf_index LIMIT ?2"));
+  s.Bind(1, text).Bind(2, static_cast<int64_t>(limit));
+  std::vector<CustodyRecord> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(
+        {static_cast<uint64_t>(s.Int(0)), std::string(s.Text(1)), std::string(s.Text(2))});
+  }
+  return out;
+}
+
 base::Result<std::vector<CheckpointRecord>> ListCheckpoints(Connection& conn) {
   ASSIGN_OR_RETURN(auto s, conn.Prepare("SELECT tree_size, root_hash, note, created_at FROM "
                                         "checkpoints ORDER BY tree_size"));

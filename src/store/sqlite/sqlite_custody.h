@@ -18,6 +18,8 @@ base::Result<uint64_t> AppendCustody(Connection& conn, std::string_view entry,
 base::Status AddCheckpoint(Connection& conn, const CheckpointRecord& checkpoint);
 base::Result<uint64_t> CustodySize(Connection& conn);
 base::Result<std::vector<CustodyRecord>> GetCustody(Connection& conn, uint64_t first, size_t limit);
+base::Result<std::vector<CustodyRecord>> FindCustodyContaining(Connection& conn,
+                                                               std::string_view text, size_t limit);
 base::Result<std::vector<CheckpointRecord>> ListCheckpoints(Connection& conn);
 
 }  // namespace sijill::store::sqlite

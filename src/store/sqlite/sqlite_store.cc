@@ -243,6 +243,10 @@ class SqliteStore : public Store {
   base::Result<std::vector<CustodyRecord>> GetCustody(uint64_t first, size_t limit) override {
     return sqlite::GetCustody(*conn_, first, limit);
   }
+  base::Result<std::vector<CustodyRecord>> FindCustodyContaining(std::string_view text,
+                                                                 size_t limit) override {
+    return sqlite::FindCustodyContaining(*conn_, text, limit);
+  }
 
   base::Result<std::vector<CheckpointRecord>> ListCheckpoints() override {
     return sqlite::ListCheckpoints(*conn_);
@@ -285,6 +289,16 @@ base::Status EnsureArchiveId(Connection& conn, const base::Id& id) {
   return s.Run();
 }
 
+// An encrypted database's pages keep 40 bytes for the nonce and tag, so a table row holds
+// at most 4021 bytes before SQLite moves the rest to an overflow page. FTS5 writes index
+// leaves of up to 4050 bytes (its default pgsz): in an encrypted database nearly every
+// leaf would take two pages, each read and decrypted. Leaves of 4000 bytes fit in one.
+// The setting lives in the index's own config table and applies to every leaf written
+// afterwards; archives in the clear keep FTS5's default.
+base::Status FitIndexLeavesToPages(Connection& conn) {
+  return conn.Exec("INSERT INTO passage_index (passage_index, rank) VALUES ('pgsz', 4000)");
+}
+
 }  // namespace
 
 base::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& file,
@@ -306,6 +320,7 @@ base::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path
   }
   if (auto migrated = Migrate(*conn); !migrated) return base::Error(migrated.error());
   if (create) TRY(EnsureArchiveId(*conn, options.archive_id.value_or(base::Id::Random())));
+  if (create && options.page_key != nullptr) TRY(FitIndexLeavesToPages(*conn));
   int schema = CurrentSchemaVersion();
   return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(conn), schema));
 }
