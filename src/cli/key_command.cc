@@ -58,31 +58,36 @@ int List(Console& console, const KeyArgs& a) {
   return kExitOk;
 }
 
+// Asks the current passphrase once: it opens an encrypted archive, proves the caller
+// holds a slot, and (for a change) says which slot to replace.
 int Change(Console& console, const KeyArgs& a, std::string_view what) {
-  auto archive = OpenArchive(a.dir, store::OpenMode::kReadWrite, a.passphrase_file);
+  auto old_passphrase =
+      ReadPassphrase({"Current passphrase for " + a.dir, false, a.passphrase_file});
+  if (!old_passphrase) return Fail(console, old_passphrase.error());
+  auto view = [](const vault::SecretBytes& s) {
+    return std::string_view(reinterpret_cast<const char*>(s.data()), s.size());
+  };
+  auto archive =
+      store::Archive::Open(a.dir, store::OpenMode::kReadWrite,
+                           [&](const std::filesystem::path& d) -> base::Result<vault::SecretBytes> {
+                             ASSIGN_OR_RETURN(auto file, store::ReadKeyFile(d));
+                             return file.Unlock(view(*old_passphrase));
+                           });
   if (!archive) return Fail(console, archive.error());
   auto key_file = store::ReadKeyFile(a.dir);
   if (!key_file) return Fail(console, key_file.error());
+  auto master = (*archive)->Unlock(*old_passphrase);  // only a holder may change slots
+  if (!master) return Fail(console, master.error());
   if (what == "remove") {
-    auto master = UnlockArchive(**archive, a.passphrase_file);  // only a holder may remove
-    if (!master) return Fail(console, master.error());
     if (auto s = key_file->RemoveSlot(a.slot); !s.ok()) return Fail(console, s);
     auto s = Record(**archive, *key_file, "key.remove", {{"slot", std::to_string(a.slot)}});
     if (!s.ok()) return Fail(console, s);
     console.Err(fmt::format("Removed key slot {}.\n", a.slot));
     return kExitOk;
   }
-  auto old_passphrase =
-      ReadPassphrase({"Current passphrase for " + a.dir, false, a.passphrase_file});
-  if (!old_passphrase) return Fail(console, old_passphrase.error());
   auto new_passphrase = ReadPassphrase({"New passphrase", true, a.new_passphrase_file});
   if (!new_passphrase) return Fail(console, new_passphrase.error());
-  auto view = [](const vault::SecretBytes& s) {
-    return std::string_view(reinterpret_cast<const char*>(s.data()), s.size());
-  };
   if (what == "add") {
-    auto master = (*archive)->Unlock(*old_passphrase);
-    if (!master) return Fail(console, master.error());
     auto slot = key_file->AddSlot(*master, view(*new_passphrase), vault::KdfCost::Default());
     if (!slot) return Fail(console, slot.error());
     auto s = Record(**archive, *key_file, "key.add", {{"slot", std::to_string(*slot)}});

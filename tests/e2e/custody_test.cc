@@ -164,8 +164,23 @@ TEST(Custody, PassphraseSlotsCanBeAddedChangedAndRemoved) {
   for (const auto& e : log) actions.push_back(e["entry"]["action"]);
   EXPECT_THAT(actions, ::testing::Contains("key.add"));
   EXPECT_THAT(actions, ::testing::Contains("passphrase.change"));
+  // Removing the second passphrase's slot (2) with the third: the second no longer opens.
+  auto removed =
+      RunSijill({"key", "remove", archive, "2", "--passphrase-file", (tmp / "third.txt").string()});
+  ASSERT_EQ(removed.exit_code, 0) << removed.err;
+  EXPECT_EQ(RunSijill({"checkpoint", archive, "--passphrase-file", (tmp / "second.txt").string()})
+                .exit_code,
+            1);
+  // The last slot cannot be removed.
+  auto list = RunSijill({"key", "list", archive}).out;
+  std::string last = list.substr(list.find('\n') + 1);
+  last = last.substr(last.find_first_not_of(' '));
+  last = last.substr(0, last.find(' '));
+  auto refused = RunSijill(
+      {"key", "remove", archive, last, "--passphrase-file", (tmp / "third.txt").string()});
+  EXPECT_EQ(refused.exit_code, 1);
   EXPECT_EQ(
-      RunSijill({"verify", archive, "--passphrase-file", (tmp / "second.txt").string()}).exit_code,
+      RunSijill({"verify", archive, "--passphrase-file", (tmp / "third.txt").string()}).exit_code,
       0);
 }
 
