@@ -64,14 +64,11 @@ int Change(Console& console, const KeyArgs& a, std::string_view what) {
   auto old_passphrase =
       ReadPassphrase({"Current passphrase for " + a.dir, false, a.passphrase_file});
   if (!old_passphrase) return Fail(console, old_passphrase.error());
-  auto view = [](const vault::SecretBytes& s) {
-    return std::string_view(reinterpret_cast<const char*>(s.data()), s.size());
-  };
   auto archive =
       store::Archive::Open(a.dir, store::OpenMode::kReadWrite,
                            [&](const std::filesystem::path& d) -> base::Result<vault::SecretBytes> {
                              ASSIGN_OR_RETURN(auto file, store::ReadKeyFile(d));
-                             return file.Unlock(view(*old_passphrase));
+                             return file.Unlock(old_passphrase->chars());
                            });
   if (!archive) return Fail(console, archive.error());
   auto key_file = store::ReadKeyFile(a.dir);
@@ -88,14 +85,14 @@ int Change(Console& console, const KeyArgs& a, std::string_view what) {
   auto new_passphrase = ReadPassphrase({"New passphrase", true, a.new_passphrase_file});
   if (!new_passphrase) return Fail(console, new_passphrase.error());
   if (what == "add") {
-    auto slot = key_file->AddSlot(*master, view(*new_passphrase), vault::KdfCost::Default());
+    auto slot = key_file->AddSlot(*master, new_passphrase->chars(), vault::KdfCost::Default());
     if (!slot) return Fail(console, slot.error());
     auto s = Record(**archive, *key_file, "key.add", {{"slot", std::to_string(*slot)}});
     if (!s.ok()) return Fail(console, s);
     console.Err(fmt::format("Added key slot {}.\n", *slot));
     return kExitOk;
   }
-  auto slot = key_file->ChangePassphrase(view(*old_passphrase), view(*new_passphrase),
+  auto slot = key_file->ChangePassphrase(old_passphrase->chars(), new_passphrase->chars(),
                                          vault::KdfCost::Default());
   if (!slot) return Fail(console, slot.error());
   auto s = Record(**archive, *key_file, "passphrase.change", {{"slot", std::to_string(*slot)}});

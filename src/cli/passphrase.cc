@@ -126,8 +126,7 @@ base::Result<std::unique_ptr<store::Archive>> OpenArchive(const std::string& dir
       dir, mode, [&](const std::filesystem::path& d) -> base::Result<vault::SecretBytes> {
         ASSIGN_OR_RETURN(auto key_file, store::ReadKeyFile(d));
         ASSIGN_OR_RETURN(auto passphrase, ReadPassphrase({"Passphrase for " + dir, false, file}));
-        return key_file.Unlock(
-            std::string_view(reinterpret_cast<const char*>(passphrase.data()), passphrase.size()));
+        return key_file.Unlock(passphrase.chars());
       });
 }
 

@@ -103,10 +103,6 @@ base::Status LogCreation(Store& store) {
   return txn->Commit();
 }
 
-std::string_view View(const vault::SecretBytes& secret) {
-  return {reinterpret_cast<const char*>(secret.data()), secret.size()};
-}
-
 // Records the signing key's verifier key.
 base::Status RecordVerifierKey(Store& store, const vault::SecretBytes& master, const base::Id& id) {
   ASSIGN_OR_RETURN(auto signing, ArchiveSigningKey(master, id.ToString()));
@@ -126,7 +122,7 @@ base::Result<std::optional<vault::SecretBytes>> Populate(const fs::path& dir,
   const bool encrypt = options.encrypt && options.passphrase != nullptr;
   if (options.passphrase != nullptr) {
     ASSIGN_OR_RETURN(auto created,
-                     vault::KeyFile::Create(id.bytes(), View(*options.passphrase), options.cost));
+                     vault::KeyFile::Create(id.bytes(), options.passphrase->chars(), options.cost));
     TRY(WriteKeyFile(dir, created.key_file));
     master = std::move(created.master_key);
     if (encrypt) {
@@ -201,7 +197,7 @@ base::Result<std::unique_ptr<Archive>> Archive::Create(const fs::path& dir,
 
 base::Result<vault::SecretBytes> Archive::Unlock(const vault::SecretBytes& passphrase) const {
   ASSIGN_OR_RETURN(auto key_file, ReadKeyFile(dir_));
-  return key_file.Unlock(View(passphrase));
+  return key_file.Unlock(passphrase.chars());
 }
 
 base::Status Archive::VerifyFiles() {

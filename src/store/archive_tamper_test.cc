@@ -30,7 +30,7 @@ KeyProvider Keys() {
   return [](const fs::path& dir) -> base::Result<vault::SecretBytes> {
     ASSIGN_OR_RETURN(auto key_file, ReadKeyFile(dir));
     vault::SecretBytes p = Passphrase();
-    return key_file.Unlock(std::string_view(reinterpret_cast<const char*>(p.data()), p.size()));
+    return key_file.Unlock(p.chars());
   };
 }
 

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <span>
+#include <string_view>
 
 namespace sijill::vault {
 
@@ -39,6 +40,8 @@ class SecretBytes {
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   std::span<const uint8_t> span() const { return {data_, size_}; }
+  // The bytes as text (a passphrase); the view lives as long as this object.
+  std::string_view chars() const { return {reinterpret_cast<const char*>(data_), size_}; }
   std::span<uint8_t> mutable_span() { return {data_, size_}; }
 
   // Constant-time comparison (sodium_memcmp): same size and same bytes.
