@@ -20,6 +20,13 @@ class MemoryKnowledgeStore : public store::KnowledgeStore {
     entities_.push_back(std::move(entity));
   }
   void Add(knowledge::Claim claim) { claims_.push_back(std::move(claim)); }
+  // Merges `member` into `root` (sets merged_into).
+  void Merge(const base::Id& member, const base::Id& root) {
+    roots_.clear();
+    for (auto& e : entities_) {
+      if (e.id == member) e.merged_into = root;
+    }
+  }
   const std::vector<knowledge::Entity>& entities() const { return entities_; }
   const std::vector<knowledge::Claim>& claims() const { return claims_; }
 
