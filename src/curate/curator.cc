@@ -23,9 +23,8 @@ Actor Actor::Now() { return Actor{vault::CurrentActor(), base::NowUtc()}; }
 Curator::Curator(store::Store& store, store::WriteTransaction& txn, Actor actor)
     : store_(store), txn_(txn), actor_(std::move(actor)) {}
 
-base::Status Curator::Record(std::string_view action, const base::Id& object,
-                             std::string_view kind, const std::optional<std::string>& before,
-                             const std::string& after) {
+base::Status Curator::Record(std::string_view action, const base::Id& object, std::string_view kind,
+                             const std::optional<std::string>& before, const std::string& after) {
   ASSIGN_OR_RETURN(uint64_t seq, txn_.knowledge().AppendHistory(knowledge::HistoryEvent{
                                      0, actor_.now_utc, actor_.name, std::string(action), object,
                                      before, after}));
@@ -156,10 +155,10 @@ base::Status Curator::EditClaim(const Claim& claim, std::string_view action) {
 base::Status Curator::SetStatus(const base::Id& id, knowledge::ClaimStatus status) {
   ASSIGN_OR_RETURN(Claim claim, store_.knowledge().GetClaim(id));
   claim.status = status;
-  std::string action = fmt::format("claim.{}", status == knowledge::ClaimStatus::kAccepted ? "accept"
-                                               : status == knowledge::ClaimStatus::kRejected
-                                                   ? "reject"
-                                                   : "reopen");
+  std::string action =
+      fmt::format("claim.{}", status == knowledge::ClaimStatus::kAccepted   ? "accept"
+                              : status == knowledge::ClaimStatus::kRejected ? "reject"
+                                                                            : "reopen");
   return EditClaim(claim, action);
 }
 

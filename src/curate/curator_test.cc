@@ -76,8 +76,8 @@ TEST_F(CuratorTest, EntitiesAreFoundByEveryNameInEitherScript) {
     ASSERT_EQ(found->size(), 1u) << name;
     EXPECT_EQ(found->front(), unit) << name;
   }
-  auto none = ks().FindEntitiesByNameKey(knowledge::NameKey("47th Brigade"),
-                                         EntityType::kPerson, 10);
+  auto none =
+      ks().FindEntitiesByNameKey(knowledge::NameKey("47th Brigade"), EntityType::kPerson, 10);
   ASSERT_TRUE(none);
   EXPECT_TRUE(none->empty());
 }
@@ -134,13 +134,13 @@ TEST_F(CuratorTest, ClaimsAreCheckedStoredAndHistoried) {
   EXPECT_EQ(*back, stored);
 
   // Rejected, then found only when rejected claims are asked for.
-  ASSERT_TRUE(Change([&](Curator& c) { return c.SetStatus(stored.id, ClaimStatus::kRejected); })
-                  .ok());
+  ASSERT_TRUE(
+      Change([&](Curator& c) { return c.SetStatus(stored.id, ClaimStatus::kRejected); }).ok());
   auto accepted = ks().FindClaims({.object = division.id});
   ASSERT_TRUE(accepted);
   EXPECT_TRUE(accepted->empty());
-  auto all = ks().FindClaims({.object = division.id,
-                              .statuses = {ClaimStatus::kAccepted, ClaimStatus::kRejected}});
+  auto all = ks().FindClaims(
+      {.object = division.id, .statuses = {ClaimStatus::kAccepted, ClaimStatus::kRejected}});
   ASSERT_TRUE(all);
   ASSERT_EQ(all->size(), 1u);
   EXPECT_EQ(all->front().status, ClaimStatus::kRejected);

@@ -56,9 +56,9 @@ base::Result<knowledge::Citation> LocateQuote(store::Store& store, const base::I
     c.quote = nfc;
     return c;
   }
-  std::string where = passage ? fmt::format("passage {} of source {}", *passage,
-                                            record.id.ToString())
-                              : "source " + record.id.ToString();
+  std::string where = passage
+                          ? fmt::format("passage {} of source {}", *passage, record.id.ToString())
+                          : "source " + record.id.ToString();
   return base::Error(base::Status::InvalidArgument(
       fmt::format("the quote is not in {} (quotes are verbatim and within one paragraph): '{}'",
                   where, Shortened(nfc))));

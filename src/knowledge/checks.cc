@@ -46,15 +46,24 @@ constexpr unsigned kPerson = Bit(EntityType::kPerson), kUnit = Bit(EntityType::k
 Signature SignatureOf(Predicate p) {
   switch (p) {
     case Predicate::kCommanderOf:
-    case Predicate::kMemberOf: return {kPerson, kUnit};
-    case Predicate::kSubordinateTo: return {kUnit, kUnit};
-    case Predicate::kLocatedAt: return {kUnit | kEvent | kPerson | kPlace, kPlace};
-    case Predicate::kDeployedTo: return {kUnit | kPerson, kPlace | kEvent};
-    case Predicate::kParticipatedIn: return {kPerson | kUnit, kEvent};
-    case Predicate::kOccurredAt: return {kEvent, kPlace};
-    case Predicate::kRelativeOf: return {kPerson, kPerson};
-    case Predicate::kAliasOf: return {kPerson | kUnit | kPlace | kEvent, 0};
-    case Predicate::kDetainedAt: return {kPerson, kPlace | kUnit};
+    case Predicate::kMemberOf:
+      return {kPerson, kUnit};
+    case Predicate::kSubordinateTo:
+      return {kUnit, kUnit};
+    case Predicate::kLocatedAt:
+      return {kUnit | kEvent | kPerson | kPlace, kPlace};
+    case Predicate::kDeployedTo:
+      return {kUnit | kPerson, kPlace | kEvent};
+    case Predicate::kParticipatedIn:
+      return {kPerson | kUnit, kEvent};
+    case Predicate::kOccurredAt:
+      return {kEvent, kPlace};
+    case Predicate::kRelativeOf:
+      return {kPerson, kPerson};
+    case Predicate::kAliasOf:
+      return {kPerson | kUnit | kPlace | kEvent, 0};
+    case Predicate::kDetainedAt:
+      return {kPerson, kPlace | kUnit};
   }
   return {0, 0};
 }
@@ -109,16 +118,16 @@ base::Status CheckClaim(const Claim& claim, EntityType subject_type,
   if (claim.object_text) TRY(CheckName("object", *claim.object_text));
   Signature sig = SignatureOf(claim.predicate);
   if ((sig.subjects & Bit(subject_type)) == 0) {
-    return Invalid("subject", fmt::format("{} needs a {} as subject, not a {}",
-                                          Name(claim.predicate), Allowed(sig.subjects),
-                                          Name(subject_type)));
+    return Invalid("subject",
+                   fmt::format("{} needs a {} as subject, not a {}", Name(claim.predicate),
+                               Allowed(sig.subjects), Name(subject_type)));
   }
   if (object_type) {
     unsigned objects = sig.objects == 0 ? Bit(subject_type) : sig.objects;
     if ((objects & Bit(*object_type)) == 0) {
-      return Invalid("object", fmt::format("{} needs a {} as object, not a {}",
-                                           Name(claim.predicate), Allowed(objects),
-                                           Name(*object_type)));
+      return Invalid("object",
+                     fmt::format("{} needs a {} as object, not a {}", Name(claim.predicate),
+                                 Allowed(objects), Name(*object_type)));
     }
     if (claim.object && *claim.object == claim.subject) {
       return Invalid("object", "a claim's object cannot be its subject");

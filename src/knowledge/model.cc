@@ -87,12 +87,8 @@ std::optional<EntityType> ParseEntityType(std::string_view name) {
 }
 std::optional<Predicate> ParsePredicate(std::string_view name) { return Find(kPredicates, name); }
 std::optional<Evidence> ParseEvidence(std::string_view name) { return Find(kEvidence, name); }
-std::optional<Confidence> ParseConfidence(std::string_view name) {
-  return Find(kConfidence, name);
-}
-std::optional<ClaimStatus> ParseClaimStatus(std::string_view name) {
-  return Find(kStatuses, name);
-}
+std::optional<Confidence> ParseConfidence(std::string_view name) { return Find(kConfidence, name); }
+std::optional<ClaimStatus> ParseClaimStatus(std::string_view name) { return Find(kStatuses, name); }
 
 const std::vector<EntityType>& AllEntityTypes() {
   static const auto* values = new std::vector<EntityType>(Values(kEntityTypes));

@@ -58,8 +58,7 @@ base::Result<Claim> ClaimFromRow(const Statement& s) {
 
 bool StatusWanted(const ClaimFilter& filter, knowledge::ClaimStatus status) {
   if (filter.statuses.empty()) return status == knowledge::ClaimStatus::kAccepted;
-  return std::find(filter.statuses.begin(), filter.statuses.end(), status) !=
-         filter.statuses.end();
+  return std::find(filter.statuses.begin(), filter.statuses.end(), status) != filter.statuses.end();
 }
 
 base::Status NoSuch(std::string_view field, std::string_view what, const base::Id& id) {
@@ -78,7 +77,7 @@ SqliteKnowledge::SqliteKnowledge(Connection& conn)
 SqliteKnowledge::~SqliteKnowledge() = default;
 
 base::Result<Statement*> SqliteKnowledge::Prepared(std::optional<Statement>& slot,
-                                                  std::string_view sql) {
+                                                   std::string_view sql) {
   if (!slot) {
     ASSIGN_OR_RETURN(auto prepared, conn_.Prepare(sql));
     slot.emplace(std::move(prepared));
@@ -277,8 +276,7 @@ base::Status SqliteKnowledge::WriteCitations(int64_t claim_rowid, const Claim& c
 }
 
 namespace {
-void BindClaimFields(Statement& s, const Claim& c, int64_t subject,
-                     std::optional<int64_t> object) {
+void BindClaimFields(Statement& s, const Claim& c, int64_t subject, std::optional<int64_t> object) {
   s.Bind(3, subject).Bind(4, knowledge::Name(c.predicate));
   if (object)
     s.Bind(5, *object);
@@ -365,9 +363,9 @@ base::Result<Entity> SqliteKnowledge::ReadEntity(Statement& row) {
   e.merged_into = OptionalId(row, 8);
   e.created_by = row.Text(9);
   e.created_at = row.Text(10);
-  ASSIGN_OR_RETURN(Statement * names,
-                   Prepared(cache_->names_of, "SELECT ordinal, name, source FROM entity_names "
-                                              "WHERE entity = ?1 ORDER BY ordinal"));
+  ASSIGN_OR_RETURN(Statement * names, Prepared(cache_->names_of,
+                                               "SELECT ordinal, name, source FROM entity_names "
+                                               "WHERE entity = ?1 ORDER BY ordinal"));
   names->Bind(1, rowid);
   while (true) {
     ASSIGN_OR_RETURN(bool more, names->Step());
@@ -632,9 +630,8 @@ base::Result<std::vector<knowledge::HistoryEvent>> SqliteKnowledge::History(cons
   while (true) {
     ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
-    out.push_back({static_cast<uint64_t>(s.Int(0)), std::string(s.Text(1)),
-                   std::string(s.Text(2)), std::string(s.Text(3)), id, s.OptionalText(4),
-                   s.OptionalText(5)});
+    out.push_back({static_cast<uint64_t>(s.Int(0)), std::string(s.Text(1)), std::string(s.Text(2)),
+                   std::string(s.Text(3)), id, s.OptionalText(4), s.OptionalText(5)});
   }
   return out;
 }
