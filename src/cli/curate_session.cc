@@ -1,0 +1,32 @@
+#include "cli/curate_session.h"
+
+#include <fmt/format.h>
+
+#include "base/utf8.h"
+#include "time/date_finder.h"
+#include "time/edtf.h"
+
+namespace sijill::cli {
+
+base::Status Curate(store::Archive& archive,
+                    const std::function<base::Status(curate::Curator&)>& change) {
+  ASSIGN_OR_RETURN(auto txn, archive.store().BeginWrite());
+  curate::Curator curator(archive.store(), *txn, curate::Actor::Now());
+  TRY(change(curator));
+  return txn->Commit();
+}
+
+base::Result<ReadTime> ReadClaimTime(std::string_view typed) {
+  auto value = time::ParseEdtf(typed);
+  if (value) return ReadTime{time::ToString(*value), std::nullopt};
+  if (base::IsValidUtf8(typed)) {
+    if (auto mention = time::ReadDateField(typed, {}); mention && mention->value) {
+      std::string edtf = time::ToString(*mention->value);
+      return ReadTime{edtf, fmt::format("time: '{}' read as {}", typed, edtf)};
+    }
+  }
+  return base::Error(base::Status::InvalidArgument(
+      fmt::format("time: {} (nor is it a date in words Sijill reads)", value.error().message())));
+}
+
+}  // namespace sijill::cli
