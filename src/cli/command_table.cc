@@ -25,6 +25,7 @@ constexpr std::array kCommands = {
     Command{"entity", "add, list, show, edit and merge persons, units, places and events",
             RunEntity},
     Command{"claim", "add, show, edit, accept and reject claims that cite exact words", RunClaim},
+    Command{"review", "accept, edit or reject candidate claims one by one", RunReview},
     Command{"date", "check EDTF dates; find the dates written in a document", RunDate},
     Command{"help", "show help for sijill or one of its commands", RunHelp},
     Command{"version", "print the version of sijill", RunVersion},

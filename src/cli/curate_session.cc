@@ -19,7 +19,11 @@ base::Status Curate(store::Archive& archive,
 base::Result<ReadTime> ReadClaimTime(std::string_view typed) {
   auto value = time::ParseEdtf(typed);
   if (value) return ReadTime{time::ToString(*value), std::nullopt};
-  if (base::IsValidUtf8(typed)) {
+  // Text written in EDTF's own characters is EDTF with a mistake, not words: say what is
+  // wrong with it rather than guess ("2012-13" is not a span of two years here).
+  const bool edtf_syntax =
+      typed.find_first_not_of("0123456789X?~%/.-[]{},:TZ+ ") == std::string_view::npos;
+  if (!edtf_syntax && base::IsValidUtf8(typed)) {
     if (auto mention = time::ReadDateField(typed, {}); mention && mention->value) {
       std::string edtf = time::ToString(*mention->value);
       return ReadTime{edtf, fmt::format("time: '{}' read as {}", typed, edtf)};
