@@ -160,12 +160,12 @@ std::string NameKey(std::string_view name);
 // One change to the knowledge layer, kept forever: who did what to which object, and
 // the object's JSON (docs/formats/knowledge-json.md) before and after.
 struct HistoryEvent {
-  uint64_t seq = 0;        // order of events in the archive (assigned by the store)
-  std::string at;          // UTC, ISO 8601
+  uint64_t seq = 0;  // order of events in the archive (assigned by the store)
+  std::string at;    // UTC, ISO 8601
   std::string actor;
-  std::string action;      // "entity.add", "entity.edit", "entity.merge", "entity.unmerge",
-                           // "claim.add", "claim.edit", "claim.accept", "claim.reject"
-  base::Id object;         // the entity or claim changed
+  std::string action;  // "entity.add", "entity.edit", "entity.merge", "entity.unmerge",
+                       // "claim.add", "claim.edit", "claim.accept", "claim.reject"
+  base::Id object;     // the entity or claim changed
   std::optional<std::string> before;  // JSON, nullopt for an addition
   std::optional<std::string> after;   // JSON
   bool operator==(const HistoryEvent&) const = default;

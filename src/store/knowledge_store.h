@@ -61,8 +61,9 @@ class KnowledgeStore {
   virtual base::Result<std::vector<base::Id>> EntityGroup(const base::Id& id) = 0;
   // Calls `visit` for every entity (of `type` if given) in the order added; stops early
   // if it returns false.
-  virtual base::Status ForEachEntity(std::optional<knowledge::EntityType> type,
-                                     const std::function<bool(const knowledge::Entity&)>& visit) = 0;
+  virtual base::Status ForEachEntity(
+      std::optional<knowledge::EntityType> type,
+      const std::function<bool(const knowledge::Entity&)>& visit) = 0;
 
   virtual base::Result<knowledge::Claim> GetClaim(const base::Id& id) = 0;
   virtual base::Result<std::vector<base::Id>> FindClaimsByIdPrefix(std::string_view prefix,

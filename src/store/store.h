@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "store/knowledge_store.h"
 #include "store/records.h"
 #include "text/search_query.h"
 
@@ -37,6 +38,8 @@ class WriteTransaction {
   virtual base::Status SetMeta(std::string_view key, std::string_view value) = 0;
   // Records a signed checkpoint. kAlreadyExists if one of that size exists.
   virtual base::Status AddCheckpoint(const CheckpointRecord& checkpoint) = 0;
+  // Writes to the knowledge layer, in this transaction.
+  virtual KnowledgeWriter& knowledge() = 0;
   // Makes every change durable. After an error nothing of the transaction remains.
   virtual base::Status Commit() = 0;
 };
@@ -92,6 +95,8 @@ class Store {
   virtual base::Status CheckIntegrity() = 0;
 
   virtual SearchIndex& search() = 0;
+  // Reads of the knowledge layer (entities, claims, citations, history).
+  virtual KnowledgeStore& knowledge() = 0;
 
   // The archive's own id (made when it was created) and schema version.
   virtual base::Result<std::string> ArchiveId() = 0;

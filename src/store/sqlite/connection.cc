@@ -149,6 +149,16 @@ Statement& Statement::BindNull(int index) {
   return *this;
 }
 
+Statement& Statement::BindDouble(int index, double value) {
+  sqlite3_bind_double(stmt_, index, value);
+  return *this;
+}
+
+Statement& Statement::BindOptionalDouble(int index, const std::optional<double>& value) {
+  if (!value) return BindNull(index);
+  return BindDouble(index, *value);
+}
+
 base::Result<bool> Statement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -181,5 +191,12 @@ std::optional<std::string> Statement::OptionalText(int column) const {
 
 int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
 double Statement::Double(int column) const { return sqlite3_column_double(stmt_, column); }
+bool Statement::IsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+std::optional<double> Statement::OptionalDouble(int column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Double(column);
+}
 
 }  // namespace sijill::store::sqlite

@@ -80,6 +80,8 @@ class Statement {
   Statement& Bind(int index, int64_t value);
   Statement& BindOptional(int index, const std::optional<std::string>& text);  // NULL if nullopt
   Statement& BindNull(int index);
+  Statement& BindDouble(int index, double value);
+  Statement& BindOptionalDouble(int index, const std::optional<double>& value);
 
   // Steps once. Returns true if a row is available, false when done.
   base::Result<bool> Step();
@@ -91,6 +93,8 @@ class Statement {
   std::optional<std::string> OptionalText(int column) const;
   int64_t Int(int column) const;
   double Double(int column) const;
+  bool IsNull(int column) const;
+  std::optional<double> OptionalDouble(int column) const;
 
  private:
   Connection* conn_;

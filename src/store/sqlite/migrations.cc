@@ -9,7 +9,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released entry:
 // add a new one.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     // 0 -> 1: sources, passages and the full-text index over passages.
     R"sql(
 CREATE TABLE meta (
@@ -71,6 +71,84 @@ CREATE TABLE checkpoints (
   note        TEXT NOT NULL,
   created_at  TEXT NOT NULL
 ) STRICT;
+)sql",
+    // 2 -> 3: the knowledge layer: entities and their names, claims and their
+    // citations, and the append-only history of every change to them.
+    R"sql(
+CREATE TABLE entities (
+  rowid        INTEGER PRIMARY KEY,
+  id           TEXT NOT NULL UNIQUE,
+  type         TEXT NOT NULL CHECK (type IN ('person', 'unit', 'place', 'event')),
+  protected    INTEGER NOT NULL CHECK (protected IN (0, 1)),
+  latitude     REAL,
+  longitude    REAL,
+  side         TEXT,
+  note         TEXT,
+  merged_into  INTEGER REFERENCES entities (rowid),
+  root         INTEGER NOT NULL,
+  created_by   TEXT NOT NULL,
+  created_at   TEXT NOT NULL
+) STRICT;
+CREATE INDEX entities_root ON entities (root);
+
+CREATE TABLE entity_names (
+  entity    INTEGER NOT NULL REFERENCES entities (rowid),
+  ordinal   INTEGER NOT NULL,
+  name      TEXT NOT NULL,
+  name_key  TEXT NOT NULL,
+  source    TEXT,
+  PRIMARY KEY (entity, ordinal)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX entity_names_key ON entity_names (name_key);
+
+CREATE TABLE claims (
+  rowid        INTEGER PRIMARY KEY,
+  id           TEXT NOT NULL UNIQUE,
+  subject      INTEGER NOT NULL REFERENCES entities (rowid),
+  predicate    TEXT NOT NULL,
+  object       INTEGER REFERENCES entities (rowid),
+  object_text  TEXT,
+  role         TEXT,
+  rank         TEXT,
+  time         TEXT,
+  evidence     TEXT NOT NULL,
+  confidence   TEXT NOT NULL,
+  status       TEXT NOT NULL CHECK (status IN ('candidate', 'accepted', 'rejected')),
+  note         TEXT,
+  created_by   TEXT NOT NULL,
+  created_at   TEXT NOT NULL,
+  CHECK ((object IS NULL) <> (object_text IS NULL))
+) STRICT;
+CREATE INDEX claims_subject ON claims (subject, predicate);
+CREATE INDEX claims_object ON claims (object, predicate);
+CREATE INDEX claims_status ON claims (status);
+
+CREATE TABLE citations (
+  claim     INTEGER NOT NULL REFERENCES claims (rowid),
+  ordinal   INTEGER NOT NULL,
+  source    INTEGER NOT NULL REFERENCES sources (rowid),
+  passage   INTEGER NOT NULL,
+  cp_begin  INTEGER NOT NULL,
+  cp_end    INTEGER NOT NULL CHECK (cp_end > cp_begin),
+  quote     TEXT NOT NULL,
+  PRIMARY KEY (claim, ordinal)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX citations_source ON citations (source);
+
+CREATE TABLE knowledge_history (
+  seq     INTEGER PRIMARY KEY,
+  at      TEXT NOT NULL,
+  actor   TEXT NOT NULL,
+  action  TEXT NOT NULL,
+  object  TEXT NOT NULL,
+  before  TEXT,
+  after   TEXT
+) STRICT;
+CREATE INDEX knowledge_history_object ON knowledge_history (object);
+CREATE TRIGGER knowledge_history_no_update BEFORE UPDATE ON knowledge_history
+BEGIN SELECT RAISE(ABORT, 'the knowledge history is append-only'); END;
+CREATE TRIGGER knowledge_history_no_delete BEFORE DELETE ON knowledge_history
+BEGIN SELECT RAISE(ABORT, 'the knowledge history is append-only'); END;
 )sql",
 };
 

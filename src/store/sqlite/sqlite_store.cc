@@ -8,6 +8,7 @@
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_custody.h"
+#include "store/sqlite/sqlite_knowledge.h"
 #include "store/sqlite/sqlite_search.h"
 
 namespace sijill::store::sqlite {
@@ -58,7 +59,8 @@ void BindSourceFields(Statement& s, const SourceRecord& r) {
 
 class SqliteTransaction : public WriteTransaction {
  public:
-  explicit SqliteTransaction(Connection& conn) : conn_(conn) {}
+  SqliteTransaction(Connection& conn, SqliteKnowledge& knowledge)
+      : conn_(conn), knowledge_(knowledge) {}
   ~SqliteTransaction() override {
     if (!done_) (void)conn_.Exec("ROLLBACK");
   }
@@ -135,6 +137,8 @@ class SqliteTransaction : public WriteTransaction {
     return sqlite::AddCheckpoint(conn_, checkpoint);
   }
 
+  KnowledgeWriter& knowledge() override { return knowledge_; }
+
   base::Status Commit() override {
     insert_passage_.reset();
     index_passage_.reset();
@@ -146,6 +150,7 @@ class SqliteTransaction : public WriteTransaction {
 
  private:
   Connection& conn_;
+  SqliteKnowledge& knowledge_;
   bool done_ = false;
   int64_t source_rowid_ = -1;
   base::Id source_id_;
@@ -156,11 +161,11 @@ class SqliteTransaction : public WriteTransaction {
 class SqliteStore : public Store {
  public:
   SqliteStore(std::unique_ptr<Connection> conn, int schema)
-      : conn_(std::move(conn)), schema_(schema), search_(*conn_) {}
+      : conn_(std::move(conn)), schema_(schema), search_(*conn_), knowledge_(*conn_) {}
 
   base::Result<std::unique_ptr<WriteTransaction>> BeginWrite() override {
     TRY(conn_->Exec("BEGIN IMMEDIATE"));
-    return std::make_unique<SqliteTransaction>(*conn_);
+    return std::make_unique<SqliteTransaction>(*conn_, knowledge_);
   }
 
   base::Result<std::optional<SourceRecord>> FindSourceBySha256(std::string_view hex) override {
@@ -265,6 +270,7 @@ class SqliteStore : public Store {
   }
 
   SearchIndex& search() override { return search_; }
+  KnowledgeStore& knowledge() override { return knowledge_; }
 
   base::Result<std::string> ArchiveId() override {
     ASSIGN_OR_RETURN(auto s, conn_->Prepare("SELECT value FROM meta WHERE key = 'archive_id'"));
@@ -279,6 +285,7 @@ class SqliteStore : public Store {
   std::unique_ptr<Connection> conn_;
   int schema_;
   SqliteSearchIndex search_;
+  SqliteKnowledge knowledge_;
 };
 
 // Gives a new database its archive id, once.
