@@ -1,0 +1,181 @@
+#include "redact/redactor.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "redact/automaton.h"
+#include "redact/folded_text.h"
+#include "redact/leak_scan.h"
+#include "redact/mention_rules.h"
+
+namespace sijill::redact {
+
+using internal::Automaton;
+using internal::FoldedText;
+using internal::LeakIndex;
+
+namespace {
+
+// A pattern of the automaton: one folded name (or its ل + ال form) of one person.
+struct Pattern {
+  uint32_t person;
+  bool takes_suffix;  // the last word may carry a Latin ending
+};
+
+// A match in folded text, [begin, end).
+struct Match {
+  size_t begin;
+  size_t end;
+  uint32_t person;
+};
+
+// True if a name starting at folded[begin] starts a word or follows proclitics only.
+bool StartsMention(std::string_view folded, size_t begin) {
+  size_t word = begin;
+  while (word > 0 && folded[word - 1] != ' ') {
+    if (begin - word >= internal::kMaxProcliticBytes) return false;
+    --word;
+  }
+  return internal::IsProcliticPrefix(folded.substr(word, begin - word));
+}
+
+// True if a name ending at folded[end] ends a word, or is followed by a Latin ending
+// that ends it.
+bool EndsMention(std::string_view folded, size_t end, bool takes_suffix) {
+  auto word_ends_at = [&](size_t pos) { return pos == folded.size() || folded[pos] == ' '; };
+  if (word_ends_at(end)) return true;
+  if (!takes_suffix) return false;
+  return std::any_of(internal::kLatinSuffixes.begin(), internal::kLatinSuffixes.end(),
+                     [&](std::string_view ending) {
+                       return folded.compare(end, ending.size(), ending) == 0 &&
+                              word_ends_at(end + ending.size());
+                     });
+}
+
+}  // namespace
+
+struct Redactor::Rep {
+  std::vector<std::string> pseudonyms;
+  std::vector<Pattern> patterns;
+  Automaton automaton;
+  LeakIndex leaks;
+
+  std::vector<Match> FindMentions(const FoldedText& text) const;
+  // One round of replacement; *replaced tells whether anything was.
+  std::string RedactOnce(std::string_view text, bool* replaced) const;
+};
+
+std::vector<Match> Redactor::Rep::FindMentions(const FoldedText& text) const {
+  std::vector<Match> matches;
+  std::string_view folded = text.folded;
+  automaton.Scan(folded, [&](uint32_t value, size_t length, size_t end) {
+    size_t begin = end - length;
+    const Pattern& p = patterns[value];
+    if (StartsMention(folded, begin) && EndsMention(folded, end, p.takes_suffix)) {
+      matches.push_back({begin, end, p.person});
+    }
+  });
+  return matches;
+}
+
+std::string Redactor::Rep::RedactOnce(std::string_view text, bool* replaced) const {
+  FoldedText folded = internal::FoldWithOrigins(text);
+  std::vector<Match> matches = FindMentions(folded);
+  *replaced = !matches.empty();
+  // Leftmost first, longest first among equal starts; ties between persons go to the
+  // first person (the automaton kept the first person's value for a shared name).
+  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.end > b.end;
+  });
+  std::string out;
+  out.reserve(text.size());
+  size_t copied = 0;
+  for (size_t i = 0; i < matches.size();) {
+    // A group of overlapping matches is replaced once, by its longest name's pseudonym.
+    size_t group_end = matches[i].end;
+    const Match* longest = &matches[i];
+    size_t j = i + 1;
+    for (; j < matches.size() && matches[j].begin < group_end; ++j) {
+      group_end = std::max(group_end, matches[j].end);
+      if (matches[j].end - matches[j].begin > longest->end - longest->begin) longest = &matches[j];
+    }
+    auto [begin, end] = folded.OriginalSpan(matches[i].begin, group_end, text.size());
+    out.append(text.substr(copied, begin - copied));
+    out.append(pseudonyms[longest->person]);
+    copied = end;
+    i = j;
+  }
+  out.append(text.substr(copied));
+  return out;
+}
+
+Redactor::Redactor(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+Redactor::~Redactor() = default;
+
+base::Result<std::unique_ptr<Redactor>> Redactor::Create(std::span<const ProtectedName> persons) {
+  auto rep = std::make_unique<Rep>();
+  for (size_t p = 0; p < persons.size(); ++p) {
+    const ProtectedName& person = persons[p];
+    auto index = static_cast<uint32_t>(p);
+    // Messages name the person by position and pseudonym only, never by a name.
+    auto where = [&] { return fmt::format("protected person {} of {}", p + 1, persons.size()); };
+    if (person.pseudonym.empty()) {
+      return base::Error(base::Status::InvalidArgument(where() + ": the pseudonym is empty"));
+    }
+    rep->pseudonyms.push_back(person.pseudonym);
+    for (size_t n = 0; n < person.names.size(); ++n) {
+      std::string folded = internal::FoldName(person.names[n]);
+      bool indexed = rep->leaks.Add(person.names[n], index);
+      if (folded.empty() || !indexed) {
+        return base::Error(base::Status::InvalidArgument(
+            fmt::format("{} ({}): name {} of {} has no letters or digits", where(),
+                        person.pseudonym, n + 1, person.names.size())));
+      }
+      bool suffix = internal::TakesLatinSuffix(folded);
+      rep->automaton.Add(folded, static_cast<uint32_t>(rep->patterns.size()));
+      rep->patterns.push_back({index, suffix});
+      if (auto variant = internal::LamAlVariant(folded)) {
+        rep->automaton.Add(*variant, static_cast<uint32_t>(rep->patterns.size()));
+        rep->patterns.push_back({index, suffix});
+      }
+    }
+  }
+  rep->automaton.Build();
+  for (size_t p = 0; p < persons.size(); ++p) {
+    const std::string& pseudonym = persons[p].pseudonym;
+    bool contains = !rep->FindMentions(internal::FoldWithOrigins(pseudonym)).empty() ||
+                    !rep->leaks.Scan(pseudonym).empty();
+    if (contains) {
+      return base::Error(base::Status::InvalidArgument(
+          fmt::format("protected person {} of {}: the pseudonym \"{}\" contains a protected name",
+                      p + 1, persons.size(), pseudonym)));
+    }
+  }
+  return std::unique_ptr<Redactor>(new Redactor(std::move(rep)));
+}
+
+std::string Redactor::Redact(std::string_view text) const {
+  // A replacement can, in contrived cases, form a new mention with the words around it
+  // (a name that begins with a pseudonym's last word); a few more rounds remove those.
+  constexpr int kMaxRounds = 4;
+  bool replaced = false;
+  std::string out = rep_->RedactOnce(text, &replaced);
+  for (int round = 1; replaced && round < kMaxRounds; ++round) {
+    out = rep_->RedactOnce(out, &replaced);
+  }
+  return out;
+}
+
+std::vector<Leak> Redactor::FindLeaks(std::string_view text) const {
+  std::vector<Leak> leaks;
+  for (const LeakIndex::Found& f : rep_->leaks.Scan(text)) {
+    Leak leak{rep_->pseudonyms[f.person], f.begin,
+              std::string(text.substr(f.begin, f.end - f.begin))};
+    if (leaks.empty() || !(leaks.back() == leak)) leaks.push_back(std::move(leak));
+  }
+  return leaks;
+}
+
+}  // namespace sijill::redact
