@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <array>
+#include <bitset>
 
 #include "base/utf8.h"
 #include "redact/mention_rules.h"
@@ -43,7 +44,31 @@ const std::array<char32_t, 256>& ArabicTable() {
   return table;
 }
 
-bool IsMark(char32_t c) { return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0; }
+bool IsMarkWithIcu(char32_t c) {
+  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
+}
+
+// General category M, by a table for the two-byte UTF-8 range (harakat are there).
+bool IsMark(char32_t c) {
+  static const std::bitset<0x800> table = [] {
+    std::bitset<0x800> t;
+    for (char32_t m = 0x80; m < 0x800; ++m) t[m] = IsMarkWithIcu(m);
+    return t;
+  }();
+  return c < 0x800 ? table[c] : IsMarkWithIcu(c);
+}
+
+// base::DecodeAt with the two-byte case inline.
+char32_t Decode(std::string_view text, size_t* pos) {
+  auto b = static_cast<unsigned char>(text[*pos]);
+  if ((b & 0xE0) == 0xC0) {
+    auto c = static_cast<char32_t>(((b & 0x1F) << 6) |
+                                   (static_cast<unsigned char>(text[*pos + 1]) & 0x3F));
+    *pos += 2;
+    return c;
+  }
+  return base::DecodeAt(text, pos);
+}
 
 // Appends folded characters to a FoldedText, collapsing non-name runs to one space.
 class Builder {
@@ -90,7 +115,7 @@ void AddCluster(std::string_view text, size_t begin, size_t end, char32_t first,
     char32_t base_fold = ArabicTable()[first - 0x0600];
     bool fast = base_fold != kSlow;
     for (size_t pos = first_end; fast && pos < end;) {
-      char32_t mark = base::DecodeAt(text, &pos);
+      char32_t mark = Decode(text, &pos);
       fast = mark >= 0x0600 && mark <= 0x06FF && ArabicTable()[mark - 0x0600] == kRemoved;
     }
     if (fast) {
@@ -127,11 +152,11 @@ FoldedText FoldWithOrigins(std::string_view text) {
       continue;
     }
     size_t begin = pos;
-    char32_t first = base::DecodeAt(text, &pos);
+    char32_t first = Decode(text, &pos);
     size_t first_end = pos;
     while (pos < text.size() && static_cast<unsigned char>(text[pos]) >= 0x80) {
       size_t next = pos;
-      if (!IsMark(base::DecodeAt(text, &next))) break;
+      if (!IsMark(Decode(text, &next))) break;
       pos = next;
     }
     AddCluster(text, begin, pos, first, first_end, &b, &scratch);

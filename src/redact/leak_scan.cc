@@ -15,6 +15,16 @@ namespace {
 constexpr std::string_view kLamLam = "\u0644\u0644";   // لل
 constexpr std::string_view kArticle = "\u0627\u0644";  // ال
 
+// base::DecodeAt with the ASCII case inline.
+char32_t Decode(std::string_view text, size_t* pos) {
+  auto b = static_cast<unsigned char>(text[*pos]);
+  if (b < 0x80) {
+    ++*pos;
+    return b;
+  }
+  return base::DecodeAt(text, pos);
+}
+
 bool IsWhiteSpace(char32_t c) {
   if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
   return u_isUWhiteSpace(static_cast<UChar32>(c)) != 0;
@@ -29,7 +39,8 @@ void SplitWords(std::string_view s, size_t begin, size_t run, std::vector<LeakIn
     bool name_char = IsNameChar(base::DecodeAt(s, &pos));
     if (name_char && word_begin == std::string_view::npos) word_begin = at;
     if (!name_char && word_begin != std::string_view::npos) {
-      words->push_back({word_begin, at - word_begin, run});
+      words->push_back({static_cast<uint32_t>(word_begin), static_cast<uint32_t>(at - word_begin),
+                        static_cast<uint32_t>(run)});
       word_begin = std::string_view::npos;
     }
   }
@@ -56,9 +67,51 @@ bool LeakIndex::Add(std::string_view name, uint32_t person) {
   if (spans.empty()) return false;
   Name entry{person, {}};
   for (const Word& w : spans) entry.words.emplace_back(folded.substr(w.begin, w.size));
-  by_first_word_[entry.words.front()].push_back(names_.size());
+  Bucket& bucket = by_first_word_[entry.words.front()];
+  if (entry.words.size() == 1) {
+    bucket.single.push_back(names_.size());
+  } else {
+    bucket.by_second_word.emplace_back(entry.words[1], names_.size());
+  }
   names_.push_back(std::move(entry));
   return true;
+}
+
+size_t LeakIndex::FilterSlot(std::string_view word) {
+  auto first = static_cast<unsigned char>(word.front());
+  auto last = static_cast<unsigned char>(word.back());
+  auto second = static_cast<unsigned char>(word.size() > 1 ? word[1] : 0);
+  return (word.size() * 0x9E37 + first * 0x3B1 + second * 0x61 + last) & 0xFFFF;
+}
+
+void LeakIndex::Build() {
+  first_word_filter_.assign(0x10000, false);
+  for (const auto& entry : by_first_word_) first_word_filter_[FilterSlot(entry.first)] = true;
+  for (auto& [word, bucket] : by_first_word_) {
+    std::stable_sort(bucket.by_second_word.begin(), bucket.by_second_word.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+}
+
+// The names of `bucket` with two or more words that words[i + 1...] continue.
+void LeakIndex::MatchLonger(const Bucket& bucket, std::string_view folded,
+                            const std::vector<Word>& words, size_t i,
+                            std::vector<std::pair<size_t, size_t>>* hits) const {
+  if (i + 1 >= words.size() || bucket.by_second_word.empty()) return;
+  std::string_view second = folded.substr(words[i + 1].begin, words[i + 1].size);
+  // The second word as written, or without a Latin ending if it is the name's last.
+  for (std::string_view ending : {std::string_view(), kLatinSuffixes[0], kLatinSuffixes[1]}) {
+    if (second.size() <= ending.size() || !second.ends_with(ending)) continue;
+    std::string_view key = second.substr(0, second.size() - ending.size());
+    auto first =
+        std::lower_bound(bucket.by_second_word.begin(), bucket.by_second_word.end(), key,
+                         [](const auto& entry, std::string_view k) { return entry.first < k; });
+    for (auto it = first; it != bucket.by_second_word.end() && it->first == key; ++it) {
+      const Name& name = names_[it->second];
+      if (!ending.empty() && name.words.size() != 2) continue;
+      if (RestMatches(name, folded, words, i)) hits->emplace_back(i, it->second);
+    }
+  }
 }
 
 bool LeakIndex::RestMatches(const Name& name, std::string_view folded,
@@ -89,16 +142,15 @@ void LeakIndex::MatchAt(std::string_view folded, const std::vector<Word>& words,
           elided = std::string(kArticle) + std::string(key.substr(kLamLam.size()));
           key = elided;
         }
+        if (!first_word_filter_[FilterSlot(key)]) continue;
         auto it = by_first_word_.find(key);
         if (it == by_first_word_.end()) continue;
-        for (size_t index : it->second) {
-          const Name& name = names_[index];
-          bool single = name.words.size() == 1;
-          if (!ending.empty() && !(single && TakesLatinSuffix(name.words[0]))) continue;
-          if (single || (ending.empty() && RestMatches(name, folded, words, i))) {
+        for (size_t index : it->second.single) {
+          if (ending.empty() || TakesLatinSuffix(names_[index].words[0])) {
             hits->emplace_back(i, index);
           }
         }
+        if (ending.empty()) MatchLonger(it->second, folded, words, i, hits);
       }
     }
   }
@@ -108,15 +160,17 @@ std::vector<LeakIndex::Found> LeakIndex::Scan(std::string_view text) const {
   // Whitespace-delimited runs, each folded whole with text::AppendFolded.
   std::vector<std::pair<size_t, size_t>> runs;
   std::string folded;
+  folded.reserve(text.size());
   std::vector<Word> words;
+  words.reserve(text.size() / 6);
   size_t pos = 0;
   while (pos < text.size()) {
     size_t at = pos;
-    if (IsWhiteSpace(base::DecodeAt(text, &pos))) continue;
+    if (IsWhiteSpace(Decode(text, &pos))) continue;
     size_t end = pos;
     while (end < text.size()) {
       size_t next = end;
-      if (IsWhiteSpace(base::DecodeAt(text, &next))) break;
+      if (IsWhiteSpace(Decode(text, &next))) break;
       end = next;
     }
     size_t folded_begin = folded.size();

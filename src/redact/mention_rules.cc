@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <bitset>
+
 namespace sijill::redact::internal {
 namespace {
 
@@ -14,13 +16,33 @@ bool IsProcliticLetter(char32_t c) {
 
 }  // namespace
 
+namespace {
+
+bool IsNameCharWithIcu(char32_t c) {
+  if (c == 0x02BC || c == 0x02BB || c == 0x02BE || c == 0x02BF) return false;
+  constexpr uint32_t kNameMask = U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK;
+  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & kNameMask) != 0;
+}
+
+// IsNameChar for the two-byte UTF-8 range (Latin to Arabic), which is most non-ASCII
+// text; a table because ICU's lookup showed in profiles.
+const std::bitset<0x800>& TwoByteNameChars() {
+  static const std::bitset<0x800> table = [] {
+    std::bitset<0x800> t;
+    for (char32_t c = 0x80; c < 0x800; ++c) t[c] = IsNameCharWithIcu(c);
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
 bool IsNameChar(char32_t c) {
   if (c < 0x80) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
-  if (c == 0x02BC || c == 0x02BB || c == 0x02BE || c == 0x02BF) return false;
-  constexpr uint32_t kNameMask = U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK;
-  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & kNameMask) != 0;
+  if (c < 0x800) return TwoByteNameChars()[c];
+  return IsNameCharWithIcu(c);
 }
 
 bool IsProcliticPrefix(std::string_view prefix) {

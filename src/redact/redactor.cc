@@ -53,6 +53,47 @@ bool EndsMention(std::string_view folded, size_t end, bool takes_suffix) {
                      });
 }
 
+// True if no replacement by one of `pseudonyms` can form a new mention with the text
+// around it, so that one round of replacement is enough. A new mention would have to
+// contain a word of the pseudonym (possibly with the proclitics that stay before it, or
+// the Latin ending that stays after it), or see its boundary moved by one; the
+// replacement starts where a word or its proclitics end and stops at a word's end or
+// before its ending. So it is enough that
+//   - no word of any name contains a word of any pseudonym;
+//   - no pseudonym ends in a proclitic letter (it could then act as one);
+//   - no pseudonym's first word is a Latin ending ("s", "es").
+bool ChainSafe(std::span<const ProtectedName> persons, const std::vector<std::string>& name_words) {
+  Automaton pseudonym_words;
+  uint32_t count = 0;
+  for (const ProtectedName& person : persons) {
+    std::string folded = internal::FoldName(person.pseudonym);
+    size_t last = folded.rfind(' ');
+    std::string_view last_word =
+        std::string_view(folded).substr(last == std::string::npos ? 0 : last + 1);
+    std::string_view first_word = std::string_view(folded).substr(0, folded.find(' '));
+    bool proclitic_end = last_word.size() >= 2 &&
+                         internal::IsProcliticPrefix(last_word.substr(last_word.size() - 2));
+    if (last_word.empty() || proclitic_end ||
+        std::find(internal::kLatinSuffixes.begin(), internal::kLatinSuffixes.end(), first_word) !=
+            internal::kLatinSuffixes.end()) {
+      return false;
+    }
+    for (size_t begin = 0; begin < folded.size();) {
+      size_t end = std::min(folded.find(' ', begin), folded.size());
+      pseudonym_words.Add(std::string_view(folded).substr(begin, end - begin), count++);
+      begin = end + 1;
+    }
+  }
+  if (count == 0) return true;
+  pseudonym_words.Build();
+  bool found = false;
+  for (const std::string& word : name_words) {
+    pseudonym_words.Scan(word, [&](uint32_t, size_t, size_t) { found = true; });
+    if (found) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 struct Redactor::Rep {
@@ -60,6 +101,9 @@ struct Redactor::Rep {
   std::vector<Pattern> patterns;
   Automaton automaton;
   LeakIndex leaks;
+  // False if a replacement might form a new mention with the text around it, so that
+  // Redact must scan its result again (ChainSafe).
+  bool chain_safe = false;
 
   std::vector<Match> FindMentions(const FoldedText& text) const;
   // One round of replacement; *replaced tells whether anything was.
@@ -116,6 +160,7 @@ Redactor::~Redactor() = default;
 
 base::Result<std::unique_ptr<Redactor>> Redactor::Create(std::span<const ProtectedName> persons) {
   auto rep = std::make_unique<Rep>();
+  std::vector<std::string> name_words;
   for (size_t p = 0; p < persons.size(); ++p) {
     const ProtectedName& person = persons[p];
     auto index = static_cast<uint32_t>(p);
@@ -133,6 +178,11 @@ base::Result<std::unique_ptr<Redactor>> Redactor::Create(std::span<const Protect
             fmt::format("{} ({}): name {} of {} has no letters or digits", where(),
                         person.pseudonym, n + 1, person.names.size())));
       }
+      for (size_t begin = 0; begin < folded.size();) {
+        size_t end = std::min(folded.find(' ', begin), folded.size());
+        name_words.push_back(folded.substr(begin, end - begin));
+        begin = end + 1;
+      }
       bool suffix = internal::TakesLatinSuffix(folded);
       rep->automaton.Add(folded, static_cast<uint32_t>(rep->patterns.size()));
       rep->patterns.push_back({index, suffix});
@@ -143,6 +193,8 @@ base::Result<std::unique_ptr<Redactor>> Redactor::Create(std::span<const Protect
     }
   }
   rep->automaton.Build();
+  rep->leaks.Build();
+  rep->chain_safe = ChainSafe(persons, name_words);
   for (size_t p = 0; p < persons.size(); ++p) {
     const std::string& pseudonym = persons[p].pseudonym;
     bool contains = !rep->FindMentions(internal::FoldWithOrigins(pseudonym)).empty() ||
@@ -157,12 +209,13 @@ base::Result<std::unique_ptr<Redactor>> Redactor::Create(std::span<const Protect
 }
 
 std::string Redactor::Redact(std::string_view text) const {
-  // A replacement can, in contrived cases, form a new mention with the words around it
-  // (a name that begins with a pseudonym's last word); a few more rounds remove those.
+  // Unless ChainSafe showed it cannot happen, a replacement may form a new mention with
+  // the words around it (a name that contains a pseudonym's word); a few more rounds
+  // remove those.
   constexpr int kMaxRounds = 4;
   bool replaced = false;
   std::string out = rep_->RedactOnce(text, &replaced);
-  for (int round = 1; replaced && round < kMaxRounds; ++round) {
+  for (int round = 1; replaced && !rep_->chain_safe && round < kMaxRounds; ++round) {
     out = rep_->RedactOnce(out, &replaced);
   }
   return out;

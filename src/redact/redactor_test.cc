@@ -133,6 +133,21 @@ TEST(RedactorTest, CreateRefusesUnsafePseudonymsAndEmptyNames) {
   EXPECT_EQ(r.error().message(), "protected person 1 of 1: the pseudonym is empty");
 }
 
+// A name that contains a pseudonym's word: replacing "Ayham" with "Witness Zed" forms
+// "Witness Zed Karam", which mentions "Zed Karam". Redact must go round again.
+TEST(RedactorTest, ReplacementsThatFormNewMentionsAreRedactedAgain) {
+  std::vector<ProtectedName> persons = {
+      {"Witness Zed", {"Ayham"}},
+      {"P2", {"zed karam"}},
+  };
+  auto r = Redactor::Create(persons);
+  ASSERT_TRUE(r.has_value()) << r.error().message();
+  std::string text = "Ayham Karam";
+  std::string redacted = (*r)->Redact(text);
+  EXPECT_EQ(redacted, "Witness P2");
+  EXPECT_TRUE((*r)->FindLeaks(redacted).empty());
+}
+
 TEST(RedactorTest, NoPersonsRedactsNothing) {
   auto r = Redactor::Create({});
   ASSERT_TRUE(r.has_value());
