@@ -15,6 +15,11 @@ namespace {
 constexpr std::string_view kLamLam = "\u0644\u0644";   // لل
 constexpr std::string_view kArticle = "\u0627\u0644";  // ال
 
+bool IsWhiteSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return u_isUWhiteSpace(static_cast<UChar32>(c)) != 0;
+}
+
 // base::DecodeAt with the ASCII case inline.
 char32_t Decode(std::string_view text, size_t* pos) {
   auto b = static_cast<unsigned char>(text[*pos]);
@@ -25,27 +30,24 @@ char32_t Decode(std::string_view text, size_t* pos) {
   return base::DecodeAt(text, pos);
 }
 
-bool IsWhiteSpace(char32_t c) {
-  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
-  return u_isUWhiteSpace(static_cast<UChar32>(c)) != 0;
-}
-
 // Appends the words (runs of name characters) of folded `s` from `begin` on to *words.
 void SplitWords(std::string_view s, size_t begin, size_t run, std::vector<LeakIndex::Word>* words) {
   size_t pos = begin;
+  auto emit = [&](size_t begin, size_t end) {
+    words->push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end - begin),
+                      static_cast<uint32_t>(run)});
+  };
   size_t word_begin = std::string_view::npos;
   while (pos < s.size()) {
     size_t at = pos;
-    bool name_char = IsNameChar(base::DecodeAt(s, &pos));
+    bool name_char = IsNameChar(Decode(s, &pos));
     if (name_char && word_begin == std::string_view::npos) word_begin = at;
     if (!name_char && word_begin != std::string_view::npos) {
-      words->push_back({static_cast<uint32_t>(word_begin), static_cast<uint32_t>(at - word_begin),
-                        static_cast<uint32_t>(run)});
+      emit(word_begin, at);
       word_begin = std::string_view::npos;
     }
   }
-  if (word_begin != std::string_view::npos)
-    words->push_back({word_begin, s.size() - word_begin, run});
+  if (word_begin != std::string_view::npos) emit(word_begin, s.size());
 }
 
 // True if `text_word` is `name_word` with nothing after it, or with a Latin ending the
