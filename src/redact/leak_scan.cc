@@ -33,8 +33,8 @@ char32_t Decode(std::string_view text, size_t* pos) {
 // Appends the words (runs of name characters) of folded `s` from `begin` on to *words.
 void SplitWords(std::string_view s, size_t begin, size_t run, std::vector<LeakIndex::Word>* words) {
   size_t pos = begin;
-  auto emit = [&](size_t begin, size_t end) {
-    words->push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end - begin),
+  auto emit = [&](size_t first, size_t end) {
+    words->push_back({static_cast<uint32_t>(first), static_cast<uint32_t>(end - first),
                       static_cast<uint32_t>(run)});
   };
   size_t word_begin = std::string_view::npos;
