@@ -82,6 +82,18 @@ TEST(RedactorTest, ArabicProcliticsStayInPlace) {
   EXPECT_EQ(r->Redact("مأيهم"), "مأيهم");  // م is not a proclitic
 }
 
+TEST(RedactorTest, ReplacementCoversWholeCharactersAsWritten) {
+  std::vector<ProtectedName> persons = {{"P1", {"Ross"}}, {"P2", {"أيهم"}}};
+  auto r = Redactor::Create(persons);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ((*r)->Redact("Roß!"), "P1!");  // ß folds to "ss"
+  EXPECT_EQ((*r)->Redact("ROSSes"), "P1es");
+  EXPECT_EQ((*r)->Redact("أَيْهَمُ."), "P2.");       // the last letter's haraka goes too
+  EXPECT_EQ((*r)->Redact("أي‌هم"), "P2");  // ZWNJ inside the name
+  EXPECT_EQ((*r)->Redact("أيهمـ"), "P2");        // tatweel after the name
+  EXPECT_EQ((*r)->Redact("Ŕoss"), "P1");         // combining accent
+}
+
 TEST(RedactorTest, OverlappingMentionsAreReplacedOnceByTheLongest) {
   auto r = Witnesses();
   EXPECT_EQ(r->Redact("Abu Karam Karam"), P(kAbuKaram) + " " + P(kKaram));
