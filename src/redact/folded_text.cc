@@ -1,9 +1,12 @@
 #include "redact/folded_text.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 
 #include <array>
 #include <bitset>
+#include <cstdio>
+#include <cstdlib>
 
 #include "base/utf8.h"
 #include "redact/mention_rules.h"
@@ -44,18 +47,32 @@ const std::array<char32_t, 256>& ArabicTable() {
   return table;
 }
 
-bool IsMarkWithIcu(char32_t c) {
-  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
+// True if `c` belongs to the character before it: a combining mark (general category M),
+// or any code point that NFKC_Casefold may combine with what precedes it (Hangul vowel
+// and final jamo, the combining hamza). Folding characters one at a time, so delimited,
+// gives what folding the whole text gives.
+bool ContinuesCharacterWithIcu(char32_t c) {
+  static const icu::Normalizer2& nfkc_cf = []() -> const icu::Normalizer2& {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* instance = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status) || instance == nullptr) {
+      std::fprintf(stderr, "sijill: ICU normalization data is missing: %s\n", u_errorName(status));
+      std::abort();
+    }
+    return *instance;
+  }();
+  auto uc = static_cast<UChar32>(c);
+  return (U_GET_GC_MASK(uc) & U_GC_M_MASK) != 0 || !nfkc_cf.hasBoundaryBefore(uc);
 }
 
-// General category M, by a table for the two-byte UTF-8 range (harakat are there).
-bool IsMark(char32_t c) {
+// ContinuesCharacterWithIcu, by a table for the two-byte UTF-8 range (harakat are there).
+bool ContinuesCharacter(char32_t c) {
   static const std::bitset<0x800> table = [] {
     std::bitset<0x800> t;
-    for (char32_t m = 0x80; m < 0x800; ++m) t[m] = IsMarkWithIcu(m);
+    for (char32_t m = 0x80; m < 0x800; ++m) t[m] = ContinuesCharacterWithIcu(m);
     return t;
   }();
-  return c < 0x800 ? table[c] : IsMarkWithIcu(c);
+  return c < 0x800 ? table[c] : ContinuesCharacterWithIcu(c);
 }
 
 // base::DecodeAt with the two-byte case inline.
@@ -156,7 +173,7 @@ FoldedText FoldWithOrigins(std::string_view text) {
     size_t first_end = pos;
     while (pos < text.size() && static_cast<unsigned char>(text[pos]) >= 0x80) {
       size_t next = pos;
-      if (!IsMark(Decode(text, &next))) break;
+      if (!ContinuesCharacter(Decode(text, &next))) break;
       pos = next;
     }
     AddCluster(text, begin, pos, first, first_end, &b, &scratch);

@@ -29,9 +29,9 @@ struct FoldedText {
   std::pair<size_t, size_t> OriginalSpan(size_t first, size_t last, size_t original_size) const;
 };
 
-// Folds `text` one character (a code point with the combining marks that follow it) at a
-// time, with text::AppendFolded or a table equal to it for plain ASCII and Arabic.
-// REQUIRES: `text` is valid UTF-8 and shorter than 4 GiB.
+// Folds `text` one character (a code point with the combining marks, and anything else
+// normalization may join to it, that follow it) at a time, with text::AppendFolded or a table equal
+// to it for plain ASCII and Arabic. REQUIRES: `text` is valid UTF-8 and shorter than 4 GiB.
 FoldedText FoldWithOrigins(std::string_view text);
 
 // The same fold without origins, for names: FoldWithOrigins(name).folded without its

@@ -94,6 +94,21 @@ TEST(RedactorTest, ReplacementCoversWholeCharactersAsWritten) {
   EXPECT_EQ((*r)->Redact("Ŕoss"), "P1");         // combining accent
 }
 
+// Characters that normalization joins across code points are folded together, as
+// FindLeaks folds them: Hangul written as jamo or as syllables, و with a combining hamza.
+TEST(RedactorTest, CharactersJoinedByNormalizationMatchEitherWay) {
+  std::vector<ProtectedName> persons = {{"P1", {"\u1100\u1161 Kim"}},
+                                        {"P2", {"\u0624\u0627\u062F"}}};
+  auto r = Redactor::Create(persons);
+  ASSERT_TRUE(r.has_value());
+  for (std::string text : {"\uAC00 Kim", "\u1100\u1161 Kim", "\u1100\u064E\u1161 Kim"}) {
+    EXPECT_EQ((*r)->Redact(text), "P1") << text;
+    EXPECT_EQ((*r)->FindLeaks(text).size(), 1u) << text;
+  }
+  EXPECT_EQ((*r)->Redact("\u0648\u0654\u0627\u062F"), "P2");            // و + hamza above = ؤ
+  EXPECT_EQ((*r)->Redact("\u0648\u0627\u062F"), "\u0648\u0627\u062F");  // وا is not ؤا
+}
+
 TEST(RedactorTest, OverlappingMentionsAreReplacedOnceByTheLongest) {
   auto r = Witnesses();
   EXPECT_EQ(r->Redact("Abu Karam Karam"), P(kAbuKaram) + " " + P(kKaram));
