@@ -80,9 +80,9 @@ bool LeakIndex::Add(std::string_view name, uint32_t person) {
 }
 
 size_t LeakIndex::FilterSlot(std::string_view word) {
-  auto first = static_cast<unsigned char>(word.front());
-  auto last = static_cast<unsigned char>(word.back());
-  auto second = static_cast<unsigned char>(word.size() > 1 ? word[1] : 0);
+  size_t first = static_cast<unsigned char>(word.front());
+  size_t last = static_cast<unsigned char>(word.back());
+  size_t second = static_cast<unsigned char>(word.size() > 1 ? word[1] : 0);
   return (word.size() * 0x9E37 + first * 0x3B1 + second * 0x61 + last) & 0xFFFF;
 }
 
