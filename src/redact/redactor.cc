@@ -53,12 +53,14 @@ bool EndsMention(std::string_view folded, size_t end, bool takes_suffix) {
                      });
 }
 
-// True if no replacement by one of `pseudonyms` can form a new mention with the text
-// around it, so that one round of replacement is enough. A new mention would have to
-// contain a word of the pseudonym (possibly with the proclitics that stay before it, or
-// the Latin ending that stays after it), or see its boundary moved by one; the
+// True if no replacement by one of the persons' pseudonyms can form a new mention with
+// the text around it, so that one round of replacement is enough. A new mention would
+// have to contain a word of the pseudonym (possibly with the proclitics that stay before
+// it, or the Latin ending that stays after it), or see its boundary moved by one; the
 // replacement starts where a word or its proclitics end and stops at a word's end or
 // before its ending. So it is enough that
+//   - every pseudonym begins and ends with a name character (a separator there would cut
+//     the proclitics before it, or the ending after it, into words of their own);
 //   - no word of any name contains a word of any pseudonym;
 //   - no pseudonym ends in a proclitic letter (it could then act as one);
 //   - no pseudonym's first word is a Latin ending ("s", "es").
@@ -66,7 +68,9 @@ bool ChainSafe(std::span<const ProtectedName> persons, const std::vector<std::st
   Automaton pseudonym_words;
   uint32_t count = 0;
   for (const ProtectedName& person : persons) {
-    std::string folded = internal::FoldName(person.pseudonym);
+    std::string spaced = internal::FoldWithOrigins(person.pseudonym).folded;
+    if (spaced.empty() || spaced.front() == ' ' || spaced.back() == ' ') return false;
+    const std::string& folded = spaced;
     size_t last = folded.rfind(' ');
     std::string_view last_word =
         std::string_view(folded).substr(last == std::string::npos ? 0 : last + 1);

@@ -175,6 +175,17 @@ TEST(RedactorTest, ReplacementsThatFormNewMentionsAreRedactedAgain) {
   EXPECT_TRUE((*r)->FindLeaks(redacted).empty());
 }
 
+// A pseudonym that begins with punctuation leaves a proclitic before it as a word of its
+// own, which here is a protected name.
+TEST(RedactorTest, ProcliticsCutOffByAPseudonymAreRedactedAgain) {
+  std::vector<ProtectedName> persons = {{"[P1]", {"Ayham"}}, {"[P2]", {"و"}}};
+  auto r = Redactor::Create(persons);
+  ASSERT_TRUE(r.has_value()) << r.error().message();
+  std::string redacted = (*r)->Redact("وAyham");
+  EXPECT_EQ(redacted, "[P2][P1]");
+  EXPECT_TRUE((*r)->FindLeaks(redacted).empty());
+}
+
 TEST(RedactorTest, NoPersonsRedactsNothing) {
   auto r = Redactor::Create({});
   ASSERT_TRUE(r.has_value());
