@@ -43,6 +43,88 @@ q { quotes: "\201C" "\201D"; }
 @media print { body { margin: 0; } }
 )css";
 
+// The claim as a phrase a reader understands, from the side of the entity the report is
+// about: "commander of 47th Brigade", "Samer Qaddour: commander".
+std::string Statement(const query::TimelineRow& r) {
+  using knowledge::Predicate;
+  const std::string other = r.other ? r.other->name : r.claim.object_text.value_or("");
+  const std::string role = r.claim.role.value_or("");
+  std::string text;
+  if (r.side == query::Side::kSubject) {
+    switch (r.claim.predicate) {
+      case Predicate::kCommanderOf:
+        text = (role.empty() ? "commander" : role) + " of " + other;
+        break;
+      case Predicate::kMemberOf:
+        text = "member of " + other;
+        break;
+      case Predicate::kSubordinateTo:
+        text = "under " + other;
+        break;
+      case Predicate::kLocatedAt:
+        text = "located at " + other;
+        break;
+      case Predicate::kDeployedTo:
+        text = "deployed to " + other;
+        break;
+      case Predicate::kParticipatedIn:
+        text = "took part in " + other;
+        break;
+      case Predicate::kOccurredAt:
+        text = "took place at " + other;
+        break;
+      case Predicate::kRelativeOf:
+        text = (role.empty() ? "relative" : role) + " of " + other;
+        break;
+      case Predicate::kAliasOf:
+        text = "the same as " + other;
+        break;
+      case Predicate::kDetainedAt:
+        text = "detained at " + other;
+        break;
+    }
+    if (!role.empty() && r.claim.predicate != Predicate::kCommanderOf &&
+        r.claim.predicate != Predicate::kRelativeOf) {
+      text += " (" + role + ")";
+    }
+  } else {
+    switch (r.claim.predicate) {
+      case Predicate::kCommanderOf:
+        text = other + ": " + (role.empty() ? "commander" : role);
+        break;
+      case Predicate::kMemberOf:
+        text = other + ": member" + (role.empty() ? "" : ", " + role);
+        break;
+      case Predicate::kSubordinateTo:
+        text = other + " under it";
+        break;
+      case Predicate::kLocatedAt:
+        text = other + " located here";
+        break;
+      case Predicate::kDeployedTo:
+        text = other + " deployed here";
+        break;
+      case Predicate::kParticipatedIn:
+        text = other + " took part" + (role.empty() ? "" : " (" + role + ")");
+        break;
+      case Predicate::kOccurredAt:
+        text = other + " took place here";
+        break;
+      case Predicate::kRelativeOf:
+        text = other + (role.empty() ? ", a relative" : ", " + role);
+        break;
+      case Predicate::kAliasOf:
+        text = other + ", the same";
+        break;
+      case Predicate::kDetainedAt:
+        text = other + " detained here";
+        break;
+    }
+  }
+  if (r.claim.rank) text += ", " + *r.claim.rank;
+  return text;
+}
+
 }  // namespace
 
 base::Result<std::string> ReportHtml(store::Store& store, const std::string& title,
@@ -91,13 +173,7 @@ base::Result<std::string> ReportHtml(store::Store& store, const std::string& tit
         continue;
       }
       ++n.claims;
-      std::string other = r.other ? r.other->name : r.claim.object_text.value_or("");
-      std::string statement =
-          r.side == query::Side::kSubject
-              ? fmt::format("{} {}", knowledge::Name(r.claim.predicate), other)
-              : fmt::format("{} — {}", other, knowledge::Name(r.claim.predicate));
-      if (r.claim.role) statement += " (" + *r.claim.role + ")";
-      if (r.claim.rank) statement += ", " + *r.claim.rank;
+      const std::string statement = Statement(r);
       table += fmt::format(
           "<tr><td class=\"time\">{}<br><span class=\"meta\">{} – {}</span></td>"
           "<td>{}{}</td></tr>\n",
