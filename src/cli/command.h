@@ -31,6 +31,9 @@ std::string_view SuggestCommand(std::string_view typo);
 
 // Prints `status` as "sijill: error: <message>" and returns kExitFailed.
 int Fail(Console& console, const base::Status& status);
+// For an option value that cannot be used: prints "<app name>: <message>" and returns
+// kExitUsage.
+int UsageError(Console& console, const CLI::App& app, const base::Status& status);
 
 // Command entry points.
 int RunInit(Console& console, std::span<const std::string> args);

@@ -84,4 +84,9 @@ int Fail(Console& console, const base::Status& status) {
   return kExitFailed;
 }
 
+int UsageError(Console& console, const CLI::App& app, const base::Status& status) {
+  console.Err(fmt::format("{}: {}\n", app.get_name(), status.message()));
+  return kExitUsage;
+}
+
 }  // namespace sijill::cli

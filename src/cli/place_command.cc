@@ -32,7 +32,7 @@ int RunAtPlace(Console& console, std::span<const std::string> args) {
   app.add_flag("--json", json, "Print JSON");
   if (int rc = ParseArgs(app, console, args); rc >= 0) return rc;
   auto window = ReadWindow(window_args);
-  if (!window) return Fail(console, window.error());
+  if (!window) return UsageError(console, app, window.error());
   auto archive = OpenArchive(dir, store::OpenMode::kReadOnly, passphrase_file);
   if (!archive) return Fail(console, archive.error());
   store::Store& store = (*archive)->store();

@@ -83,7 +83,7 @@ int RunWhoCommanded(Console& console, std::span<const std::string> args) {
   Common(app, &a, "The unit (a name or alias in either script, or an id)");
   if (int rc = ParseArgs(app, console, args); rc >= 0) return rc;
   auto window = ReadWindow(a.window);
-  if (!window) return Fail(console, window.error());
+  if (!window) return UsageError(console, app, window.error());
   auto archive = OpenArchive(a.dir, store::OpenMode::kReadOnly, a.passphrase_file);
   if (!archive) return Fail(console, archive.error());
   store::Store& store = (*archive)->store();
@@ -121,7 +121,7 @@ int RunChain(Console& console, std::span<const std::string> args) {
   app.add_option("--down", a.down, "Levels below to show (default 1)")->check(CLI::Range(0, 50));
   if (int rc = ParseArgs(app, console, args); rc >= 0) return rc;
   auto window = ReadWindow(a.window);
-  if (!window) return Fail(console, window.error());
+  if (!window) return UsageError(console, app, window.error());
   auto archive = OpenArchive(a.dir, store::OpenMode::kReadOnly, a.passphrase_file);
   if (!archive) return Fail(console, archive.error());
   store::Store& store = (*archive)->store();
