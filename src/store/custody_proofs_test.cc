@@ -169,15 +169,20 @@ TEST(StoredCustodyTree, MissingNodesAreComputedFromTheLeaves) {
     auto archive = Archive::Create(dir);
     Grow((*archive)->store(), 1300);
   }
-  ASSERT_EQ(RawExec(dir, "DROP TRIGGER custody_nodes_no_delete; DELETE FROM custody_nodes"), "");
+  ASSERT_EQ(RawExec(dir,
+                    "DROP TRIGGER custody_nodes_no_delete; DELETE FROM custody_nodes; "
+                    "INSERT INTO custody_nodes VALUES (9, 100, printf('%064d', 0))"),
+            "");
   auto archive = Archive::Open(dir, OpenMode::kReadOnly);
   Store& store = (*archive)->store();
   vault::MerkleTree tree = TreeOf(store);
   ExpectRandomProofs(store, tree, 200);
   auto report = VerifyArchive(**archive, std::nullopt);
   ASSERT_TRUE(report.has_value());
-  ASSERT_EQ(report->problems.size(), 1u);
+  ASSERT_EQ(report->problems.size(), 2u);
   EXPECT_EQ(report->problems[0],
+            "custody tree node at level 9, index 100: not a node the archive stores for its log");
+  EXPECT_EQ(report->problems[1],
             "custody tree: 8 of the log's 8 complete subtrees have no stored node");
 }
 

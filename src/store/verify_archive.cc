@@ -80,7 +80,7 @@ void CheckCustodyNodes(Store& store, const vault::MerkleTree& tree, VerifyReport
         fmt::format("custody tree node at level {}, index {}", node.level, node.index);
     auto hash = tree.CompleteSubtree(node.level, node.index);
     if (node.level < kCustodyNodeMinLevel || !hash) {
-      report->problems.push_back(what + ": the log has no such complete subtree");
+      report->problems.push_back(what + ": not a node the archive stores for its log");
       continue;
     }
     ++present;
