@@ -46,6 +46,8 @@ int RunPassphrase(Console& console, std::span<const std::string> args);
 int RunShow(Console& console, std::span<const std::string> args);
 int RunEntity(Console& console, std::span<const std::string> args);
 int RunClaim(Console& console, std::span<const std::string> args);
+int RunExport(Console& console, std::span<const std::string> args);
+int RunImport(Console& console, std::span<const std::string> args);
 int RunSearch(Console& console, std::span<const std::string> args);
 int RunDate(Console& console, std::span<const std::string> args);
 int RunHelp(Console& console, std::span<const std::string> args);

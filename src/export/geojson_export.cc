@@ -1,0 +1,58 @@
+// The GeoJSON export (RFC 7946; docs/formats/exports.md, "GeoJSON"), for QGIS and web
+// maps: a FeatureCollection with one Feature per place entity, a Point at [longitude,
+// latitude] (geometry null for a place with no coordinates yet), and properties: id,
+// name, aliases, and "claims", every accepted claim whose subject or object is the
+// place, whole with its citations (knowledge-json form).
+#include <map>
+
+#include "export/writers.h"
+#include "knowledge/knowledge_json.h"
+
+namespace sijill::exporter {
+namespace {
+
+using nlohmann::json;
+
+}  // namespace
+
+base::Status WriteGeojson(WriteContext& ctx) {
+  ASSIGN_OR_RETURN(std::ostream * out, ctx.out.Open("places.geojson"));
+  // Places first (their count is small beside the claims), then the claims at them.
+  std::map<std::string, json> places;
+  std::vector<std::string> order;
+  TRY(ForEachShownEntity(ctx, [&](const knowledge::Entity& e) {
+    if (e.type != knowledge::EntityType::kPlace) return true;
+    json aliases = json::array();
+    for (const auto& a : e.aliases) aliases.push_back(a.name);
+    json feature = {{"type", "Feature"},
+                    {"id", e.id.ToString()},
+                    {"geometry", nullptr},
+                    {"properties",
+                     {{"id", e.id.ToString()},
+                      {"name", e.name},
+                      {"aliases", aliases},
+                      {"claims", json::array()}}}};
+    if (e.latitude && e.longitude) {
+      feature["geometry"] = {{"type", "Point"}, {"coordinates", {*e.longitude, *e.latitude}}};
+    }
+    if (e.merged_into) feature["properties"]["merged_into"] = e.merged_into->ToString();
+    places.emplace(e.id.ToString(), std::move(feature));
+    order.push_back(e.id.ToString());
+    return true;
+  }));
+  TRY(ForEachShownClaim(ctx, Statuses::kAccepted, [&](const knowledge::Claim& c) {
+    for (const auto& id : {c.subject.ToString(), c.object ? c.object->ToString() : ""}) {
+      auto it = places.find(id);
+      if (it != places.end()) it->second["properties"]["claims"].push_back(knowledge::ToJson(c));
+    }
+    return true;
+  }));
+  *out << "{\"type\":\"FeatureCollection\",\"features\":[";
+  for (size_t i = 0; i < order.size(); ++i) {
+    *out << (i ? ",\n" : "\n") << places[order[i]].dump();
+  }
+  *out << "\n]}\n";
+  return base::Status::Ok();
+}
+
+}  // namespace sijill::exporter
