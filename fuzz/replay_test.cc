@@ -16,6 +16,7 @@ DECLARE_TARGET(docx_reader)
 DECLARE_TARGET(pdf_reader)
 DECLARE_TARGET(edtf)
 DECLARE_TARGET(date_finder)
+DECLARE_TARGET(redact)
 
 namespace {
 
@@ -43,5 +44,6 @@ REPLAY_TEST(docx_reader)
 REPLAY_TEST(pdf_reader)
 REPLAY_TEST(edtf)
 REPLAY_TEST(date_finder)
+REPLAY_TEST(redact)
 
 }  // namespace

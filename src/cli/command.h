@@ -46,6 +46,7 @@ int RunPassphrase(Console& console, std::span<const std::string> args);
 int RunShow(Console& console, std::span<const std::string> args);
 int RunEntity(Console& console, std::span<const std::string> args);
 int RunClaim(Console& console, std::span<const std::string> args);
+int RunReview(Console& console, std::span<const std::string> args);
 int RunExport(Console& console, std::span<const std::string> args);
 int RunImport(Console& console, std::span<const std::string> args);
 int RunSearch(Console& console, std::span<const std::string> args);

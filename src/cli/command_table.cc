@@ -25,6 +25,7 @@ constexpr std::array kCommands = {
     Command{"entity", "add, list, show, edit and merge persons, units, places and events",
             RunEntity},
     Command{"claim", "add, show, edit, accept and reject claims that cite exact words", RunClaim},
+    Command{"review", "accept, edit or reject candidate claims one by one", RunReview},
     Command{"export",
             "export entities, claims and citations: json, csv, popolo, ftm, graphml, geojson",
             RunExport},

@@ -4,6 +4,7 @@
 #include "cli/command.h"
 #include "cli/json_records.h"
 #include "cli/passphrase.h"
+#include "curate/disclosure.h"
 #include "store/archive.h"
 #include "text/search_query.h"
 
@@ -52,7 +53,14 @@ int RunSearch(Console& console, std::span<const std::string> args) {
       ->check(CLI::Range(size_t{1}, size_t{10000}));
   app.add_option("--offset", offset, "Skip this many of the best passages first");
   app.add_flag("--json", json, "Print a JSON array");
+  std::string level_name = "confidential";
+  app.add_option("--level", level_name,
+                 "Show only what a reader at this level may see: public or restricted hides "
+                 "passages of sources above it and replaces protected persons' names with "
+                 "pseudonyms (default: confidential, everything)")
+      ->check(CLI::IsMember({"public", "restricted", "confidential"}));
   if (int rc = ParseArgs(app, console, args); rc >= 0) return rc;
+  const store::AccessLevel level = *store::ParseAccessLevel(level_name);
 
   auto query = text::ParseSearchQuery(query_text);
   if (!query) {
@@ -61,13 +69,51 @@ int RunSearch(Console& console, std::span<const std::string> args) {
   }
   auto archive = OpenArchive(dir, store::OpenMode::kReadOnly, passphrase_file);
   if (!archive) return Fail(console, archive.error());
-  auto hits = (*archive)->store().search().Search(*query, limit, offset);
+  store::Store& store = (*archive)->store();
+  auto disclosure = curate::Disclosure::At(store, level);
+  if (!disclosure) return Fail(console, disclosure.error());
+  // Below the confidential level a protected name is not searchable: which passages
+  // match it would tell where the person is mentioned, even with the name redacted.
+  if (disclosure->redacts() && !disclosure->CheckNoLeak(query_text, "search").ok()) {
+    return Fail(console, base::Status::PermissionDenied(fmt::format(
+                             "the query names a protected person, which cannot be searched "
+                             "at the {} level",
+                             level_name)));
+  }
+  auto hits = store.search().Search(*query, limit, offset);
   if (!hits) return Fail(console, hits.error());
+  size_t withheld = 0;
+  if (level != store::AccessLevel::kConfidential) {
+    // Passages of sources above the level are dropped, and the rest redacted. A snippet
+    // whose text redaction changed loses its marks: they counted characters of the
+    // original words.
+    std::vector<store::SearchHit> shown;
+    for (auto& h : *hits) {
+      auto source = store.GetSource(h.source);
+      if (!source) return Fail(console, source.error());
+      if (!disclosure->Shows(source->access)) {
+        ++withheld;
+        continue;
+      }
+      std::string snippet = disclosure->Text(h.snippet);
+      if (snippet != h.snippet) h.marks.clear();
+      h.snippet = std::move(snippet);
+      if (h.source_title) h.source_title = disclosure->Text(*h.source_title);
+      shown.push_back(std::move(h));
+    }
+    *hits = std::move(shown);
+  }
+  if (withheld > 0) {
+    console.Err(fmt::format("{} passage(s) of sources above the {} level withheld\n", withheld,
+                            level_name));
+  }
 
   if (json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& h : *hits) out.push_back(SearchHitJson(h));
-    console.Out(DumpJson(out));
+    std::string printed = DumpJson(out);
+    if (auto s = disclosure->CheckNoLeak(printed, "search"); !s.ok()) return Fail(console, s);
+    console.Out(printed);
     return kExitOk;
   }
   if (hits->empty()) {
@@ -79,6 +125,7 @@ int RunSearch(Console& console, std::span<const std::string> args) {
     text += fmt::format("{}:{}  {}\n    {}\n\n", h.source.Short(), h.ordinal,
                         h.source_title.value_or(""), MarkedSnippet(h, console.out_is_tty()));
   }
+  if (auto s = disclosure->CheckNoLeak(text, "search"); !s.ok()) return Fail(console, s);
   console.Out(text);
   return kExitOk;
 }

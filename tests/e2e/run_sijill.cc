@@ -48,13 +48,14 @@ const bool kDefaultPassphrase = [] {
   return setenv("SIJILL_PASSPHRASE_FILE", file.c_str(), /*overwrite=*/0) == 0;
 }();
 
-pid_t Spawn(const std::vector<std::string>& args, int out_fd, int err_fd) {
+pid_t Spawn(const std::vector<std::string>& args, int out_fd, int err_fd,
+            const char* stdin_path = "/dev/null") {
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 0, stdin_path, O_RDONLY, 0);
   posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
   posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
   auto argv = Argv(args);
@@ -71,12 +72,18 @@ int ExitCode(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : -1; 
 
 }  // namespace
 
-RunResult RunSijill(const std::vector<std::string>& args) {
+RunResult RunSijillWithInput(const std::vector<std::string>& args, const std::string& input) {
+  Scratch tmp;
+  WriteFile(tmp / "stdin", input);
+  return RunSijill(args, (tmp / "stdin").string());
+}
+
+RunResult RunSijill(const std::vector<std::string>& args, const std::string& stdin_path) {
   int out_pipe[2], err_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) {
     throw std::runtime_error("pipe");
   }
-  pid_t pid = Spawn(args, out_pipe[1], err_pipe[1]);
+  pid_t pid = Spawn(args, out_pipe[1], err_pipe[1], stdin_path.c_str());
   close(out_pipe[1]);
   close(err_pipe[1]);
   RunResult result;

@@ -16,8 +16,11 @@ struct RunResult {
   long max_rss_kb = 0;  // peak resident memory of the child
 };
 
-// Runs `sijill args...` with stdin from /dev/null and waits for it.
-RunResult RunSijill(const std::vector<std::string>& args);
+// Runs `sijill args...` with stdin from `stdin_path` and waits for it.
+RunResult RunSijill(const std::vector<std::string>& args,
+                    const std::string& stdin_path = "/dev/null");
+// The same, with `input` as its standard input (answers a user would type).
+RunResult RunSijillWithInput(const std::vector<std::string>& args, const std::string& input);
 
 // Starts `sijill args...` with stdout on a pipe; the caller reads lines and may kill it.
 class RunningSijill {
