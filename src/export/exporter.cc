@@ -68,7 +68,7 @@ base::Status ForEachShownEntity(WriteContext& ctx,
 
 base::Result<ExportReport> Export(store::Store& store, const ExportOptions& options,
                                   const std::filesystem::path& destination) {
-  ASSIGN_OR_RETURN(Disclosure view, Disclosure::Create(store, options.level));
+  ASSIGN_OR_RETURN(ExportView view, ExportView::Create(store, options.level));
   auto kind =
       options.format == Format::kCsv ? StagedOutput::Kind::kDirectory : StagedOutput::Kind::kFile;
   ASSIGN_OR_RETURN(auto out, StagedOutput::Create(destination, kind));
@@ -95,7 +95,7 @@ base::Result<ExportReport> Export(store::Store& store, const ExportOptions& opti
       TRY(WriteGeojson(ctx));
       break;
   }
-  TRY(out->Commit(view.guard()));
+  TRY(out->Commit(view.policy()));
   report.withheld = view.withheld();
   return report;
 }

@@ -1,6 +1,6 @@
 // Exports of an archive's knowledge layer: lossless JSON, CSV tables, Popolo, FollowTheMoney
 // entities, GraphML and GeoJSON (formats and their grammar: docs/formats/knowledge-json.md,
-// docs/formats/exports.md). Every export is made at an access level (Disclosure says what
+// docs/formats/exports.md). Every export is made at an access level (ExportView says what
 // that hides) and written through a StagedOutput, so that the whole output is checked for
 // leaks of protected names before anything appears at the destination. Evidence stays in
 // every format: each claim carries the ids of its citing sources and its quotes. Records
@@ -13,7 +13,7 @@
 #include <string_view>
 
 #include "base/status.h"
-#include "export/disclosure.h"
+#include "export/export_view.h"
 #include "store/store.h"
 
 namespace sijill::exporter {
@@ -40,7 +40,7 @@ struct ExportReport {
 };
 
 // Writes the export of `store` to `destination` (a directory for CSV, one file
-// otherwise). Errors: those of Disclosure::Create and StagedOutput (kAlreadyExists,
+// otherwise). Errors: those of ExportView::Create and StagedOutput (kAlreadyExists,
 // kPermissionDenied for a would-be leak, kIOError), and the store's. On error nothing is
 // left at `destination`.
 base::Result<ExportReport> Export(store::Store& store, const ExportOptions& options,

@@ -111,22 +111,3 @@ TEST_F(Levels, AnExistingDestinationIsNeverOverwritten) {
 
 }  // namespace
 }  // namespace sijill::exporter
-
-namespace sijill::exporter {
-namespace {
-
-TEST(LevelsWithProtectedPersons, OutputIsStagedAndRemovedWhenTheExportFails) {
-  base::testing::TempDir tmp;
-  testing::KnowledgeFixture fixture(tmp, testing::KnowledgeFixture::Protected::kWitness);
-  ASSERT_TRUE(fixture.ok()) << fixture.error();
-  // A destination in a folder of its own, to see that no staging file is left either.
-  std::filesystem::create_directory(tmp.Path("out"));
-  auto r = Export(fixture.archive().store(), {Format::kCsv, store::AccessLevel::kPublic, "t"},
-                  tmp.Path("out") / "csv");
-  if (r) GTEST_SKIP() << "this build redacts; leak_test.cc covers it";
-  EXPECT_EQ(r.error().code(), base::StatusCode::kUnavailable);
-  EXPECT_TRUE(std::filesystem::is_empty(tmp.Path("out")));
-}
-
-}  // namespace
-}  // namespace sijill::exporter

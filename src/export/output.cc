@@ -15,7 +15,7 @@ constexpr size_t kChunk = 8u << 20;
 constexpr size_t kOverlap = 4096;
 
 // The largest cut <= `at` that is a UTF-8 character boundary, at whitespace if one is
-// near, so the guard sees whole words.
+// near, so the check sees whole words.
 size_t CutAt(const std::string& buf, size_t at) {
   size_t cut = at;
   for (size_t back = 0; back < 256 && cut > 0; ++back, --cut) {
@@ -66,7 +66,7 @@ base::Result<std::ostream*> StagedOutput::Open(const std::string& name) {
 }
 
 base::Status StagedOutput::CheckFile(const fs::path& path, const std::string& shown_name,
-                                     const TextGuard& guard) const {
+                                     const curate::Disclosure& policy) const {
   std::ifstream in(path, std::ios::binary);
   std::string buf;
   size_t base_offset = 0;  // file offset of buf[0]
@@ -78,12 +78,9 @@ base::Status StagedOutput::CheckFile(const fs::path& path, const std::string& sh
     buf.resize(have + static_cast<size_t>(in.gcount()));
     eof = !in;
     size_t cut = eof ? buf.size() : CutAt(buf, buf.size());
-    auto leaks = guard.FindLeaks(std::string_view(buf).substr(0, cut));
-    if (!leaks.empty()) {
-      return base::Status::PermissionDenied(
-          fmt::format("{}: would leak the name of {} at byte {}; nothing was written", shown_name,
-                      leaks.front().pseudonym, base_offset + leaks.front().offset));
-    }
+    std::string what =
+        base_offset == 0 ? shown_name : fmt::format("{} (from byte {})", shown_name, base_offset);
+    TRY(policy.CheckNoLeak(std::string_view(buf).substr(0, cut), what));
     if (eof) break;
     size_t keep_from = CutAt(buf, cut > kOverlap ? cut - kOverlap : 0);
     buf.erase(0, keep_from);
@@ -92,17 +89,17 @@ base::Status StagedOutput::CheckFile(const fs::path& path, const std::string& sh
   return base::Status::Ok();
 }
 
-base::Status StagedOutput::Commit(const TextGuard* guard) {
+base::Status StagedOutput::Commit(const curate::Disclosure& policy) {
   for (auto& [name, out] : files_) {
     out->flush();
     if (!*out) return base::Status::IOError(fmt::format("{}: write failed", name));
     out->close();
   }
-  if (guard != nullptr) {
+  if (policy.redacts()) {
     for (const auto& [name, out] : files_) {
       std::string shown =
           kind_ == Kind::kFile ? destination_.string() : (destination_ / name).string();
-      TRY(CheckFile(staging_ / name, shown, *guard));
+      TRY(CheckFile(staging_ / name, shown, policy));
     }
   }
   std::error_code ec;

@@ -1,6 +1,7 @@
 // Writing an export so that nothing is left behind unless all of it is safe: files are
-// written into a staging directory beside the destination, checked for leaks by the
-// TextGuard (the whole output, read back from disk), and only then renamed into place.
+// written into a staging directory beside the destination, checked for leaks by
+// curate::Disclosure (the whole output, read back from disk), and only then renamed into
+// place.
 // On any failure, or if the object is destroyed before Commit, the staging directory is
 // removed and the destination does not exist. Not thread-safe.
 #pragma once
@@ -12,7 +13,7 @@
 #include <vector>
 
 #include "base/status.h"
-#include "export/text_guard.h"
+#include "curate/disclosure.h"
 
 namespace sijill::exporter {
 
@@ -31,16 +32,17 @@ class StagedOutput {
   // file is the destination. The stream stays owned by this object.
   base::Result<std::ostream*> Open(const std::string& name);
 
-  // Closes every file, runs `guard` (if not null) over each, and moves the output to the
-  // destination. kPermissionDenied "<file>: would leak the name of <pseudonym> at byte
-  // N; nothing was written" if the guard finds a protected name; kIOError on write
-  // failures.
-  base::Status Commit(const TextGuard* guard);
+  // Closes every file, runs `policy`'s leak check over each, and moves the output to the
+  // destination. kPermissionDenied "<file>: it would show a name of <pseudonym> at byte
+  // N ...; nothing was written" if a protected name is found (the message never holds
+  // the name; large files are checked in overlapping chunks, and the file is then named
+  // "<file> (from byte K)" with N counted from K); kIOError on write failures.
+  base::Status Commit(const curate::Disclosure& policy);
 
  private:
   StagedOutput(std::filesystem::path destination, std::filesystem::path staging, Kind kind);
   base::Status CheckFile(const std::filesystem::path& path, const std::string& shown_name,
-                         const TextGuard& guard) const;
+                         const curate::Disclosure& policy) const;
 
   std::filesystem::path destination_;
   std::filesystem::path staging_;

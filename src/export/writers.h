@@ -2,7 +2,7 @@
 // format to the files it opens on `out`, taking every record through `view`.
 #pragma once
 
-#include "export/disclosure.h"
+#include "export/export_view.h"
 #include "export/exporter.h"
 #include "export/output.h"
 #include "store/store.h"
@@ -11,7 +11,7 @@ namespace sijill::exporter {
 
 struct WriteContext {
   store::Store& store;
-  Disclosure& view;
+  ExportView& view;
   StagedOutput& out;
   const ExportOptions& options;
   ExportReport& report;

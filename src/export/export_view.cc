@@ -1,21 +1,15 @@
-#include "export/disclosure.h"
+#include "export/export_view.h"
 
 namespace sijill::exporter {
 
 using knowledge::Claim;
 using knowledge::Entity;
 
-base::Result<Disclosure> Disclosure::Create(store::Store& store, store::AccessLevel level) {
-  Disclosure d;
+base::Result<ExportView> ExportView::Create(store::Store& store, store::AccessLevel level) {
+  ExportView d;
   d.level_ = level;
-  if (!d.RevealsProtected()) {
-    std::vector<Entity> protected_persons;
-    TRY(store.knowledge().ForEachEntity(std::nullopt, [&](const Entity& e) {
-      if (e.is_protected) protected_persons.push_back(e);
-      return true;
-    }));
-    ASSIGN_OR_RETURN(d.guard_, MakeTextGuard(protected_persons));
-  }
+  ASSIGN_OR_RETURN(auto policy, curate::Disclosure::At(store, level));
+  d.policy_.emplace(std::move(policy));
   ASSIGN_OR_RETURN(auto sources, store.ListSources());
   for (auto& s : sources) {
     if (s.access > level) {
@@ -32,16 +26,14 @@ base::Result<Disclosure> Disclosure::Create(store::Store& store, store::AccessLe
   return d;
 }
 
-std::string Disclosure::Text(std::string_view text) const {
-  return guard_ ? guard_->Redact(text) : std::string(text);
-}
+std::string ExportView::Text(std::string_view text) const { return policy_->Text(text); }
 
-std::optional<std::string> Disclosure::OptionalText(const std::optional<std::string>& text) const {
+std::optional<std::string> ExportView::OptionalText(const std::optional<std::string>& text) const {
   if (!text) return std::nullopt;
   return Text(*text);
 }
 
-Entity Disclosure::Show(const Entity& entity) {
+Entity ExportView::Show(const Entity& entity) {
   Entity shown = entity;
   if (entity.is_protected && !RevealsProtected()) {
     ++withheld_.pseudonymized;
@@ -67,7 +59,7 @@ Entity Disclosure::Show(const Entity& entity) {
   return shown;
 }
 
-std::optional<Claim> Disclosure::Show(const Claim& claim) {
+std::optional<Claim> ExportView::Show(const Claim& claim) {
   Claim shown = claim;
   shown.citations.clear();
   for (const auto& c : claim.citations) {

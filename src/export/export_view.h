@@ -1,7 +1,9 @@
 // What an export at an access level may show, applied record by record: which sources
 // and citations are visible, which claims are withheld for lack of a visible citation,
-// and how texts and protected persons appear. Every writer takes its records from a
-// Disclosure, so the rules live here once. Not thread-safe (it counts what it withholds).
+// and how texts and protected persons appear. Every writer takes its records from an
+// ExportView, so the rules live here once; the names are curate::Disclosure's, the one
+// place that decides what leaves the archive (exports, dossiers, snippets). Not
+// thread-safe (it counts what it withholds).
 //
 // Rules, for an export at level L (docs/formats/knowledge-json.md, "Levels"):
 // - a source is shown if its access level is <= L; citations to other sources are
@@ -12,8 +14,9 @@
 //   it can cite);
 // - below the confidential level, a protected person is shown by their pseudonym with no
 //   aliases, every other text (names, aliases, quotes, notes, roles, ranks, literal
-//   objects, sources' titles, file names, places and witness names) passes through the
-//   TextGuard, and the history is not exported (it holds earlier states in full).
+//   objects, sources' titles, file names, places and witness names, actors) passes
+//   through curate::Disclosure::Text, the one redaction hook, and the history is not
+//   exported (it holds earlier states in full).
 #pragma once
 
 #include <cstdint>
@@ -24,7 +27,7 @@
 #include <vector>
 
 #include "base/status.h"
-#include "export/text_guard.h"
+#include "curate/disclosure.h"
 #include "knowledge/model.h"
 #include "store/store.h"
 
@@ -39,16 +42,16 @@ struct Withheld {
   uint64_t pseudonymized = 0;  // protected persons shown by pseudonym
 };
 
-class Disclosure {
+class ExportView {
  public:
-  // Reads the sources and protected persons of `store` and builds the guard (see
-  // MakeTextGuard for its errors; none is needed at the confidential level).
-  static base::Result<Disclosure> Create(store::Store& store, store::AccessLevel level);
+  // Reads the sources and protected persons of `store` (curate::Disclosure::At, whose
+  // errors it returns).
+  static base::Result<ExportView> Create(store::Store& store, store::AccessLevel level);
 
   store::AccessLevel level() const { return level_; }
   bool RevealsProtected() const { return level_ == store::AccessLevel::kConfidential; }
-  // The guard used for texts; null at the confidential level (nothing is redacted).
-  const TextGuard* guard() const { return guard_.get(); }
+  // The policy, for the leak check of the written output (StagedOutput::Commit).
+  const curate::Disclosure& policy() const { return *policy_; }
 
   // Text as it may leave.
   std::string Text(std::string_view text) const;
@@ -66,10 +69,10 @@ class Disclosure {
   const Withheld& withheld() const { return withheld_; }
 
  private:
-  Disclosure() = default;
+  ExportView() = default;
 
   store::AccessLevel level_ = store::AccessLevel::kPublic;
-  std::unique_ptr<TextGuard> guard_;
+  std::optional<curate::Disclosure> policy_;
   std::vector<store::SourceRecord> sources_;
   std::unordered_map<std::string, bool> shown_;  // source id -> shown
   Withheld withheld_;
