@@ -71,6 +71,15 @@ TEST_F(ImportErrors, NotAnExport) {
                 ": format: expected \"sijill-knowledge\" (is this a Sijill JSON export?)");
 }
 
+TEST_F(ImportErrors, OnlyConfidentialExportsAreImported) {
+  doc_["level"] = "public";
+  EXPECT_EQ(ImportDoc(doc_), tmp_.Path("bad.json").string() +
+                                 ": level: only a --level confidential export is complete "
+                                 "enough to import (this one has pseudonyms and withheld "
+                                 "sources)");
+  ExpectUnchanged();
+}
+
 TEST_F(ImportErrors, BadFieldIsNamed) {
   doc_["claims"][2]["time"] = "2012-13";
   std::string msg = ImportDoc(doc_);

@@ -29,7 +29,8 @@ struct ImportData {
   std::vector<std::string> claim_where;
 };
 
-// Reads a JSON export (docs/formats/knowledge-json.md). kInvalidArgument naming the file
+// Reads a JSON export (docs/formats/knowledge-json.md) made at the confidential level
+// (lower levels hold pseudonyms and redacted quotes). kInvalidArgument naming the file
 // and field ("x.json: claims[3].time: ...", "x.json: not JSON: ..." with the byte);
 // kNotFound / kIOError if it cannot be read.
 base::Result<ImportData> ReadJsonExport(const std::filesystem::path& file);

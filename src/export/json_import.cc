@@ -49,6 +49,13 @@ base::Result<ImportData> ReadJsonExport(const std::filesystem::path& file) {
   if (!doc.contains("version") || doc["version"] != 1) {
     return fail("version", "this Sijill reads version 1");
   }
+  // Below the confidential level names are pseudonyms and quotes redacted: importing
+  // them would store pseudonyms as names, so only full exports are read.
+  if (!doc.contains("level") || doc["level"] != "confidential") {
+    return fail("level",
+                "only a --level confidential export is complete enough to import (this one "
+                "has pseudonyms and withheld sources)");
+  }
   for (const char* key : {"sources", "entities", "claims"}) {
     if (!doc.contains(key) || !doc[key].is_array()) return fail(key, "expected an array");
   }
