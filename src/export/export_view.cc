@@ -16,7 +16,7 @@ base::Result<ExportView> ExportView::Create(store::Store& store, store::AccessLe
       ++d.withheld_.sources;
       continue;
     }
-    d.shown_[s.id.ToString()] = true;
+    d.shown_.insert(s.id);
     s.original_name = d.Text(s.original_name);
     s.title = d.OptionalText(s.title);
     s.place = d.OptionalText(s.place);

@@ -21,9 +21,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -59,7 +59,7 @@ class ExportView {
 
   // The sources shown, in the order added, their texts passed through Text().
   const std::vector<store::SourceRecord>& sources() const { return sources_; }
-  bool ShowsSource(const base::Id& id) const { return shown_.count(id.ToString()) > 0; }
+  bool ShowsSource(const base::Id& id) const { return shown_.count(id) > 0; }
 
   // `entity` as shown (see the rules above).
   knowledge::Entity Show(const knowledge::Entity& entity);
@@ -74,7 +74,7 @@ class ExportView {
   store::AccessLevel level_ = store::AccessLevel::kPublic;
   std::optional<curate::Disclosure> policy_;
   std::vector<store::SourceRecord> sources_;
-  std::unordered_map<std::string, bool> shown_;  // source id -> shown
+  std::set<base::Id> shown_;  // the sources shown
   Withheld withheld_;
 };
 
