@@ -60,7 +60,12 @@ base::Status ForEachShownClaim(WriteContext& ctx, Statuses statuses,
 
 base::Status ForEachShownEntity(WriteContext& ctx,
                                 const std::function<bool(const knowledge::Entity&)>& visit) {
-  return ctx.store.knowledge().ForEachEntity(std::nullopt, [&](const knowledge::Entity& e) {
+  return ForEachShownEntity(ctx, std::nullopt, visit);
+}
+
+base::Status ForEachShownEntity(WriteContext& ctx, std::optional<knowledge::EntityType> type,
+                                const std::function<bool(const knowledge::Entity&)>& visit) {
+  return ctx.store.knowledge().ForEachEntity(type, [&](const knowledge::Entity& e) {
     ++ctx.report.entities;
     return visit(ctx.view.Show(e));
   });

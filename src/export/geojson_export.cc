@@ -18,7 +18,12 @@ using nlohmann::json;
 base::Status WriteGeojson(WriteContext& ctx) {
   ASSIGN_OR_RETURN(std::ostream * out, ctx.out.Open("places.geojson"));
   // Places first (their count is small beside the claims), then the claims at them.
-  std::map<std::string, json> places;
+  // Claims are kept as their JSON text: a parsed value costs several times its size.
+  struct Place {
+    json feature;
+    std::vector<std::string> claims;
+  };
+  std::map<std::string, Place> places;
   std::vector<std::string> order;
   TRY(ForEachShownEntity(ctx, [&](const knowledge::Entity& e) {
     if (e.type != knowledge::EntityType::kPlace) return true;
@@ -36,20 +41,28 @@ base::Status WriteGeojson(WriteContext& ctx) {
       feature["geometry"] = {{"type", "Point"}, {"coordinates", {*e.longitude, *e.latitude}}};
     }
     if (e.merged_into) feature["properties"]["merged_into"] = e.merged_into->ToString();
-    places.emplace(e.id.ToString(), std::move(feature));
+    places.emplace(e.id.ToString(), Place{std::move(feature), {}});
     order.push_back(e.id.ToString());
     return true;
   }));
   TRY(ForEachShownClaim(ctx, Statuses::kAccepted, [&](const knowledge::Claim& c) {
     for (const auto& id : {c.subject.ToString(), c.object ? c.object->ToString() : ""}) {
       auto it = places.find(id);
-      if (it != places.end()) it->second["properties"]["claims"].push_back(knowledge::ToJson(c));
+      if (it != places.end()) it->second.claims.push_back(knowledge::ToJson(c).dump());
     }
     return true;
   }));
   *out << "{\"type\":\"FeatureCollection\",\"features\":[";
   for (size_t i = 0; i < order.size(); ++i) {
-    *out << (i ? ",\n" : "\n") << places[order[i]].dump();
+    // The feature without its claims, then the claims spliced into its empty array.
+    Place& place = places[order[i]];
+    std::string feature = place.feature.dump();
+    const std::string empty = "\"claims\":[]";
+    size_t at = feature.find(empty);
+    *out << (i ? ",\n" : "\n") << feature.substr(0, at + empty.size() - 1);
+    for (size_t k = 0; k < place.claims.size(); ++k) *out << (k ? "," : "") << place.claims[k];
+    *out << feature.substr(at + empty.size() - 1);
+    place = Place{};
   }
   *out << "\n]}\n";
   return base::Status::Ok();

@@ -196,7 +196,9 @@ TEST_P(LeakTest, NoFormatAtAnyLevelBelowConfidentialShowsAProtectedName) {
         EXPECT_EQ(Leaks(text, file.filename().string()), "") << name;
         // Where persons are listed, they are there by pseudonym.
         bool lists_persons = f != Format::kGeojson && file.filename() != "aliases.csv";
-        if (lists_persons) EXPECT_NE(text.find("Protected person"), std::string::npos) << file;
+        if (lists_persons) {
+          EXPECT_NE(text.find("Protected person"), std::string::npos) << file;
+        }
       }
     }
   }

@@ -51,6 +51,7 @@ base::Result<std::unique_ptr<StagedOutput>> StagedOutput::Create(fs::path destin
 StagedOutput::~StagedOutput() {
   std::error_code ec;
   files_.clear();
+  scratch_.clear();
   fs::remove_all(staging_, ec);
 }
 
@@ -63,6 +64,18 @@ base::Result<std::ostream*> StagedOutput::Open(const std::string& name) {
   }
   files_.emplace_back(file, std::move(out));
   return files_.back().second.get();
+}
+
+base::Result<std::fstream*> StagedOutput::OpenScratch(const std::string& name) {
+  std::string file = "scratch-" + name;
+  auto f = std::make_unique<std::fstream>(
+      staging_ / file, std::ios::binary | std::ios::in | std::ios::out | std::ios::trunc);
+  if (!*f) {
+    return base::Error(
+        base::Status::IOError(fmt::format("{}: cannot create", (staging_ / file).string())));
+  }
+  scratch_.emplace_back(file, std::move(f));
+  return scratch_.back().second.get();
 }
 
 base::Status StagedOutput::CheckFile(const fs::path& path, const std::string& shown_name,
@@ -90,6 +103,12 @@ base::Status StagedOutput::CheckFile(const fs::path& path, const std::string& sh
 }
 
 base::Status StagedOutput::Commit(const curate::Disclosure& policy) {
+  std::error_code ec;
+  for (auto& [name, f] : scratch_) {
+    f->close();
+    fs::remove(staging_ / name, ec);
+  }
+  scratch_.clear();
   for (auto& [name, out] : files_) {
     out->flush();
     if (!*out) return base::Status::IOError(fmt::format("{}: write failed", name));
@@ -102,7 +121,6 @@ base::Status StagedOutput::Commit(const curate::Disclosure& policy) {
       TRY(CheckFile(staging_ / name, shown, policy));
     }
   }
-  std::error_code ec;
   fs::path from = kind_ == Kind::kFile ? staging_ / "output" : staging_;
   if (kind_ == Kind::kFile) {
     fs::rename(from, destination_, ec);

@@ -32,6 +32,11 @@ class StagedOutput {
   // file is the destination. The stream stays owned by this object.
   base::Result<std::ostream*> Open(const std::string& name);
 
+  // A scratch file in the staging directory, open for reading and writing, that is not
+  // part of the output (removed before Commit moves anything): for writers that need a
+  // second stream while they write the first. Owned by this object.
+  base::Result<std::fstream*> OpenScratch(const std::string& name);
+
   // Closes every file, runs `policy`'s leak check over each, and moves the output to the
   // destination. kPermissionDenied "<file>: it would show a name of <pseudonym> at byte
   // N ...; nothing was written" if a protected name is found (the message never holds
@@ -48,6 +53,7 @@ class StagedOutput {
   std::filesystem::path staging_;
   Kind kind_;
   std::vector<std::pair<std::string, std::unique_ptr<std::ofstream>>> files_;
+  std::vector<std::pair<std::string, std::unique_ptr<std::fstream>>> scratch_;
   bool committed_ = false;
 };
 

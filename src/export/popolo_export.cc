@@ -15,7 +15,9 @@
 // predicates travel whole in "sijill:claims", so no evidence is dropped.
 #include <fmt/format.h>
 
+#include <fstream>
 #include <map>
+#include <optional>
 
 #include "export/dates.h"
 #include "export/source_json.h"
@@ -52,49 +54,78 @@ json Sources(const knowledge::Claim& c) {
   return sources;
 }
 
+// Streams the document: entities one type at a time, then one pass over the claims that
+// writes memberships and keeps the other claims in a scratch file, then posts, the other
+// claims and the sources. Memory holds only the posts.
 class PopoloWriter {
  public:
-  explicit PopoloWriter(WriteContext& ctx) : ctx_(ctx) {}
+  PopoloWriter(WriteContext& ctx, std::ostream& out) : ctx_(ctx), out_(out) {}
 
-  base::Status Run(std::ostream& out) {
-    TRY(ForEachShownEntity(ctx_, [&](const knowledge::Entity& e) {
-      json record = EntityRecord(e);
-      switch (e.type) {
-        case knowledge::EntityType::kPerson:
-          doc_["persons"].push_back(record);
-          break;
-        case knowledge::EntityType::kUnit:
-          doc_["organizations"].push_back(record);
-          break;
-        case knowledge::EntityType::kPlace:
-          doc_["areas"].push_back(record);
-          break;
-        case knowledge::EntityType::kEvent:
-          doc_["events"].push_back(record);
-          break;
+  base::Status Run() {
+    json header = {{"sijill:format", "popolo"},
+                   {"sijill:version", 1},
+                   {"sijill:level", store::AccessLevelName(ctx_.view.level())}};
+    std::string head = header.dump();
+    head.pop_back();  // the collections follow in the same object
+    out_ << head;
+    using knowledge::EntityType;
+    for (auto [type, key] :
+         {std::pair{EntityType::kPerson, "persons"}, std::pair{EntityType::kUnit, "organizations"},
+          std::pair{EntityType::kPlace, "areas"}, std::pair{EntityType::kEvent, "events"}}) {
+      Open(key);
+      TRY(ForEachShownEntity(ctx_, type, [&](const knowledge::Entity& e) {
+        Add(EntityRecord(e));
+        return true;
+      }));
+      Close();
+    }
+    ASSIGN_OR_RETURN(std::fstream * others, ctx_.out.OpenScratch("popolo-claims"));
+    bool any_other = false;
+    Open("memberships");
+    TRY(ForEachShownClaim(ctx_, Statuses::kAccepted, [&](const knowledge::Claim& c) {
+      if (auto m = Membership(c)) {
+        Add(*m);
+      } else {
+        *others << (any_other ? ",\n" : "\n") << knowledge::ToJson(c).dump();
+        any_other = true;
       }
       return true;
     }));
-    TRY(ForEachShownClaim(ctx_, Statuses::kAccepted, [&](const knowledge::Claim& c) {
-      AddClaim(c);
-      return true;
-    }));
-    for (const auto& s : ctx_.view.sources()) doc_["sijill:sources"].push_back(SourceToJson(s));
-    out << doc_.dump(1) << "\n";
+    Close();
+    Open("posts");
+    for (const auto& post : posts_) Add(post);
+    Close();
+    out_ << ",\n\"sijill:claims\":[";
+    others->flush();
+    others->seekg(0);
+    out_ << others->rdbuf();
+    out_ << (any_other ? "\n]" : "]");
+    Open("sijill:sources");
+    for (const auto& src : ctx_.view.sources()) Add(SourceToJson(src));
+    Close();
+    out_ << "}\n";
     return base::Status::Ok();
   }
 
  private:
-  void AddClaim(const knowledge::Claim& c) {
+  void Open(const char* key) {
+    out_ << ",\n\"" << key << "\":[";
+    first_ = true;
+  }
+  void Add(const json& record) {
+    out_ << (first_ ? "\n" : ",\n") << record.dump();
+    first_ = false;
+  }
+  void Close() { out_ << (first_ ? "]" : "\n]"); }
+
+  // The membership a claim states, or nullopt for the predicates Popolo has none for.
+  std::optional<json> Membership(const knowledge::Claim& c) {
     using knowledge::Predicate;
     bool membership =
         (c.predicate == Predicate::kCommanderOf || c.predicate == Predicate::kMemberOf ||
          c.predicate == Predicate::kSubordinateTo) &&
         c.object.has_value();
-    if (!membership) {
-      doc_["sijill:claims"].push_back(knowledge::ToJson(c));
-      return;
-    }
+    if (!membership) return std::nullopt;
     json m = {{"id", c.id.ToString()},
               {"organization_id", c.object->ToString()},
               {"sijill:predicate", knowledge::Name(c.predicate)},
@@ -118,42 +149,34 @@ class PopoloWriter {
     }
     m["sijill:evidence"] = knowledge::Name(c.evidence);
     m["sijill:confidence"] = knowledge::Name(c.confidence);
-    doc_["memberships"].push_back(std::move(m));
+    return m;
   }
 
   std::string PostId(const base::Id& organization, const std::string& role) {
     auto key = std::make_pair(organization.ToString(), role);
-    auto it = posts_.find(key);
-    if (it != posts_.end()) return it->second;
-    std::string id = fmt::format("post-{}-{}", organization.ToString(), posts_.size() + 1);
-    posts_[key] = id;
-    doc_["posts"].push_back({{"id", id},
-                             {"organization_id", organization.ToString()},
-                             {"label", role},
-                             {"role", role}});
+    auto it = post_ids_.find(key);
+    if (it != post_ids_.end()) return it->second;
+    std::string id = fmt::format("post-{}-{}", organization.ToString(), post_ids_.size() + 1);
+    post_ids_[key] = id;
+    posts_.push_back({{"id", id},
+                      {"organization_id", organization.ToString()},
+                      {"label", role},
+                      {"role", role}});
     return id;
   }
 
   WriteContext& ctx_;
-  json doc_ = {{"sijill:format", "popolo"},
-               {"sijill:version", 1},
-               {"sijill:level", store::AccessLevelName(ctx_.view.level())},
-               {"persons", json::array()},
-               {"organizations", json::array()},
-               {"areas", json::array()},
-               {"events", json::array()},
-               {"memberships", json::array()},
-               {"posts", json::array()},
-               {"sijill:claims", json::array()},
-               {"sijill:sources", json::array()}};
-  std::map<std::pair<std::string, std::string>, std::string> posts_;
+  std::ostream& out_;
+  bool first_ = true;
+  std::map<std::pair<std::string, std::string>, std::string> post_ids_;
+  std::vector<json> posts_;
 };
 
 }  // namespace
 
 base::Status WritePopolo(WriteContext& ctx) {
   ASSIGN_OR_RETURN(std::ostream * out, ctx.out.Open("popolo.json"));
-  return PopoloWriter(ctx).Run(*out);
+  return PopoloWriter(ctx, *out).Run();
 }
 
 }  // namespace sijill::exporter

@@ -30,8 +30,10 @@ base::Status WriteGeojson(WriteContext& ctx);
 enum class Statuses { kAccepted, kAll };
 base::Status ForEachShownClaim(WriteContext& ctx, Statuses statuses,
                                const std::function<bool(const knowledge::Claim&)>& visit);
-// Every entity as `view` shows it, counted in ctx.report.
+// Every entity (of `type` if given) as `view` shows it, counted in ctx.report.
 base::Status ForEachShownEntity(WriteContext& ctx,
+                                const std::function<bool(const knowledge::Entity&)>& visit);
+base::Status ForEachShownEntity(WriteContext& ctx, std::optional<knowledge::EntityType> type,
                                 const std::function<bool(const knowledge::Entity&)>& visit);
 
 // The source ids of a claim's citations, in order, without repeats.
