@@ -1,4 +1,4 @@
-// What an export at each access level shows and withholds (disclosure.h).
+// What an export at each access level shows and withholds (export_view.h).
 #include <gtest/gtest.h>
 
 #include <fstream>
