@@ -96,9 +96,12 @@ class PopoloWriter {
     for (const auto& post : posts_) Add(post);
     Close();
     out_ << ",\n\"sijill:claims\":[";
-    others->flush();
-    others->seekg(0);
-    out_ << others->rdbuf();
+    if (any_other) {
+      // (Inserting an empty stream buffer would set the output's failbit.)
+      others->flush();
+      others->seekg(0);
+      out_ << others->rdbuf();
+    }
     out_ << (any_other ? "\n]" : "]");
     Open("sijill:sources");
     for (const auto& src : ctx_.view.sources()) Add(SourceToJson(src));
