@@ -35,9 +35,10 @@ struct Gen {
 };
 
 std::string PassageText(Gen& g, int source, int passage) {
-  static const char* words[] = {"the", "brigade", "commander", "was", "sent", "to", "we",
-                                "checkpoint", "officer", "in", "autumn", "battalion", "said",
-                                "orders", "village", "detained", "colonel", "general"};
+  static const char* words[] = {"the",      "brigade",   "commander",  "was",     "sent",
+                                "to",       "we",        "checkpoint", "officer", "in",
+                                "autumn",   "battalion", "said",       "orders",  "village",
+                                "detained", "colonel",   "general"};
   std::string text = fmt::format("Source {} passage {}:", source, passage);
   while (text.size() < 400) {
     text += ' ';
@@ -50,15 +51,24 @@ std::string PassageText(Gen& g, int source, int passage) {
 std::optional<std::string> Time(Gen& g, int year_from, int year_to) {
   int y = g.Uniform(year_from, year_to), m = g.Uniform(1, 12), d = g.Uniform(1, 28);
   switch (g.Uniform(0, 11)) {
-    case 0: return std::nullopt;
-    case 1: return fmt::format("{}", y);
-    case 2: return fmt::format("{}-{:02}", y, m);
-    case 3: return fmt::format("{}-{:02}-{:02}", y, m, d);
-    case 4: return fmt::format("{}-{}", y, g.Uniform(21, 24));
-    case 5: return fmt::format("../{}-{:02}", y, m);
-    case 6: return fmt::format("{}-{:02}/..", y, m);
-    case 7: return fmt::format("{}-{:02}~", y, m);
-    case 8: return fmt::format("{}?", y);
+    case 0:
+      return std::nullopt;
+    case 1:
+      return fmt::format("{}", y);
+    case 2:
+      return fmt::format("{}-{:02}", y, m);
+    case 3:
+      return fmt::format("{}-{:02}-{:02}", y, m, d);
+    case 4:
+      return fmt::format("{}-{}", y, g.Uniform(21, 24));
+    case 5:
+      return fmt::format("../{}-{:02}", y, m);
+    case 6:
+      return fmt::format("{}-{:02}/..", y, m);
+    case 7:
+      return fmt::format("{}-{:02}~", y, m);
+    case 8:
+      return fmt::format("{}?", y);
     default: {
       int y2 = std::min(year_to + 1, y + g.Uniform(0, 2)), m2 = g.Uniform(1, 12);
       if (y2 == y && m2 < m) std::swap(m, m2);
@@ -89,8 +99,8 @@ base::Status Generate(store::Store& store, uint64_t entity_count, uint64_t claim
       uint64_t at = 0;
       for (int p = 0; p < kPassages; ++p) {
         texts[s].push_back(PassageText(g, s, p));
-        TRY(txn->AddPassage({r.id, static_cast<uint32_t>(p), at, at + texts[s].back().size(),
-                             texts[s].back()}));
+        TRY(txn->AddPassage(
+            {r.id, static_cast<uint32_t>(p), at, at + texts[s].back().size(), texts[s].back()}));
         at += texts[s].back().size() + 2;
       }
       sources.push_back(r.id);
@@ -138,9 +148,12 @@ base::Status Generate(store::Store& store, uint64_t entity_count, uint64_t claim
       level.push_back(l);
     }
   }
-  for (uint64_t i = 0; i < persons; ++i) TRY(add(EntityType::kPerson, fmt::format("Person {}", i), &person));
-  for (uint64_t i = 0; i < places; ++i) TRY(add(EntityType::kPlace, fmt::format("Place {}", i), &place));
-  for (uint64_t i = 0; i < events; ++i) TRY(add(EntityType::kEvent, fmt::format("Event {}", i), &event));
+  for (uint64_t i = 0; i < persons; ++i)
+    TRY(add(EntityType::kPerson, fmt::format("Person {}", i), &person));
+  for (uint64_t i = 0; i < places; ++i)
+    TRY(add(EntityType::kPlace, fmt::format("Place {}", i), &place));
+  for (uint64_t i = 0; i < events; ++i)
+    TRY(add(EntityType::kEvent, fmt::format("Event {}", i), &event));
 
   uint64_t claims = 0;
   auto claim = [&](const base::Id& s, Predicate p, const base::Id& o,
@@ -154,7 +167,7 @@ base::Status Generate(store::Store& store, uint64_t entity_count, uint64_t claim
     c.role = std::move(role);
     c.evidence = g.Chance(0.7) ? knowledge::Evidence::kFirstHand : knowledge::Evidence::kHearsay;
     int st = g.Uniform(0, 99);
-    c.status = st < 90 ? knowledge::ClaimStatus::kAccepted
+    c.status = st < 90   ? knowledge::ClaimStatus::kAccepted
                : st < 98 ? knowledge::ClaimStatus::kCandidate
                          : knowledge::ClaimStatus::kRejected;
     c.citations.push_back(cite());
@@ -166,11 +179,13 @@ base::Status Generate(store::Store& store, uint64_t entity_count, uint64_t claim
   };
   // Hierarchy: each unit below level 0 under a unit of the level above; a tenth move.
   uint64_t level_start[6] = {0};
-  for (int l = 0; l < 5; ++l) level_start[l + 1] = level_start[l] + (l < 4 ? per_level[l] : units - level_start[4]);
+  for (int l = 0; l < 5; ++l)
+    level_start[l + 1] = level_start[l] + (l < 4 ? per_level[l] : units - level_start[4]);
   for (uint64_t u = level_start[1]; u < units; ++u) {
     int l = level[u];
     auto parent = [&]() {
-      return unit[level_start[l - 1] + g.Uniform(0, static_cast<int>(level_start[l] - level_start[l - 1]) - 1)];
+      return unit[level_start[l - 1] +
+                  g.Uniform(0, static_cast<int>(level_start[l] - level_start[l - 1]) - 1)];
     };
     if (g.Chance(0.1)) {
       TRY(claim(unit[u], Predicate::kSubordinateTo, parent(), "../2013-06", "organic"));
@@ -184,7 +199,8 @@ base::Status Generate(store::Store& store, uint64_t entity_count, uint64_t claim
     int y = 2011;
     for (int k = 0; k < 4 && y <= 2016; ++k) {
       int next = y + g.Uniform(0, 2);
-      std::string time = fmt::format("{}-{:02}/{}-{:02}", y, g.Uniform(1, 6), next, g.Uniform(7, 12));
+      std::string time =
+          fmt::format("{}-{:02}/{}-{:02}", y, g.Uniform(1, 6), next, g.Uniform(7, 12));
       if (g.Chance(0.2)) time = fmt::format("{}-{}/{}", y, g.Uniform(21, 23), next);
       if (g.Chance(0.1)) time = fmt::format("../{}", next);
       auto fixed = time.find('-') != std::string::npos && time[5] == '2'
@@ -202,13 +218,16 @@ base::Status Generate(store::Store& store, uint64_t entity_count, uint64_t claim
   // The rest, in proportion: memberships, deployments (a quarter of them to a hot tenth
   // of places), participation, events' places, relatives.
   const uint64_t rest = claim_count > claims ? claim_count - claims : 0;
-  auto any = [&](const std::vector<base::Id>& v) { return v[g.Uniform(0, static_cast<int>(v.size()) - 1)]; };
+  auto any = [&](const std::vector<base::Id>& v) {
+    return v[g.Uniform(0, static_cast<int>(v.size()) - 1)];
+  };
   for (uint64_t i = 0; i < rest; ++i) {
     int kind = g.Uniform(0, 99);
     if (kind < 45) {
       TRY(claim(any(person), Predicate::kMemberOf, any(unit), Time(g, 2011, 2016), std::nullopt));
     } else if (kind < 75) {
-      base::Id where = g.Chance(0.25) ? place[g.Uniform(0, static_cast<int>(places / 10))] : any(place);
+      base::Id where =
+          g.Chance(0.25) ? place[g.Uniform(0, static_cast<int>(places / 10))] : any(place);
       TRY(claim(any(unit), g.Chance(0.7) ? Predicate::kDeployedTo : Predicate::kLocatedAt, where,
                 Time(g, 2011, 2016), std::nullopt));
     } else if (kind < 90) {
@@ -229,10 +248,11 @@ base::Status Generate(store::Store& store, uint64_t entity_count, uint64_t claim
   }
   TRY(txn->Commit());
   fmt::print(stderr, "\r");
-  fmt::print("{} entities ({} persons, {} units in 5 levels, {} places, {} events), {} claims, "
-             "{} sources\n",
-             person.size() + unit.size() + place.size() + event.size(), person.size(),
-             unit.size(), place.size(), event.size(), claims, kSources);
+  fmt::print(
+      "{} entities ({} persons, {} units in 5 levels, {} places, {} events), {} claims, "
+      "{} sources\n",
+      person.size() + unit.size() + place.size() + event.size(), person.size(), unit.size(),
+      place.size(), event.size(), claims, kSources);
   return base::Status::Ok();
 }
 
@@ -245,8 +265,9 @@ int Main(int argc, char** argv) {
   auto seed = ParseCount(args.Flag("seed").value_or("42"));
   bool encrypted = args.Has("encrypted");
   if (!work || !entities || !claims || !seed || !args.Unused().empty() || *entities < 1000) {
-    fmt::print(stderr, "usage: sijill-kb-gen --work DIR [--entities 200k] [--claims 1M] "
-                       "[--encrypted] [--seed N]\n");
+    fmt::print(stderr,
+               "usage: sijill-kb-gen --work DIR [--entities 200k] [--claims 1M] "
+               "[--encrypted] [--seed N]\n");
     return 2;
   }
   fs::path dir = fs::path(*work) / (encrypted ? "kb-encrypted" : "kb-plain");

@@ -31,6 +31,9 @@ std::string_view SuggestCommand(std::string_view typo);
 
 // Prints `status` as "sijill: error: <message>" and returns kExitFailed.
 int Fail(Console& console, const base::Status& status);
+// For an option value that cannot be used: prints "<app name>: <message>" and returns
+// kExitUsage.
+int UsageError(Console& console, const CLI::App& app, const base::Status& status);
 
 // Command entry points.
 int RunInit(Console& console, std::span<const std::string> args);
@@ -47,6 +50,14 @@ int RunShow(Console& console, std::span<const std::string> args);
 int RunEntity(Console& console, std::span<const std::string> args);
 int RunClaim(Console& console, std::span<const std::string> args);
 int RunReview(Console& console, std::span<const std::string> args);
+int RunWhoCommanded(Console& console, std::span<const std::string> args);
+int RunChain(Console& console, std::span<const std::string> args);
+int RunAtPlace(Console& console, std::span<const std::string> args);
+int RunTimeline(Console& console, std::span<const std::string> args);
+int RunAbout(Console& console, std::span<const std::string> args);
+int RunDossier(Console& console, std::span<const std::string> args);
+int RunCorroborate(Console& console, std::span<const std::string> args);
+int RunContradictions(Console& console, std::span<const std::string> args);
 int RunExport(Console& console, std::span<const std::string> args);
 int RunImport(Console& console, std::span<const std::string> args);
 int RunSearch(Console& console, std::span<const std::string> args);

@@ -26,6 +26,15 @@ constexpr std::array kCommands = {
             RunEntity},
     Command{"claim", "add, show, edit, accept and reject claims that cite exact words", RunClaim},
     Command{"review", "accept, edit or reject candidate claims one by one", RunReview},
+    Command{"who-commanded", "who held each post of a unit on a day or in a period",
+            RunWhoCommanded},
+    Command{"chain", "the chain of command above and below a unit or person at a date", RunChain},
+    Command{"at-place", "units, persons and events at a place during a period", RunAtPlace},
+    Command{"timeline", "every claim about an entity in time order", RunTimeline},
+    Command{"about", "an entity's names and every claim and citation about it", RunAbout},
+    Command{"dossier", "write a printable dossier of an entity, quotes footnoted", RunDossier},
+    Command{"corroborate", "claims confirmed by independent witnesses", RunCorroborate},
+    Command{"contradictions", "claims that cannot all be true", RunContradictions},
     Command{"export",
             "export entities, claims and citations: json, csv, popolo, ftm, graphml, geojson",
             RunExport},
@@ -77,6 +86,11 @@ std::string_view SuggestCommand(std::string_view typo) {
 int Fail(Console& console, const base::Status& status) {
   console.Err(fmt::format("sijill: error: {}\n", status.message()));
   return kExitFailed;
+}
+
+int UsageError(Console& console, const CLI::App& app, const base::Status& status) {
+  console.Err(fmt::format("{}: {}\n", app.get_name(), status.message()));
+  return kExitUsage;
 }
 
 }  // namespace sijill::cli

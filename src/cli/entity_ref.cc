@@ -59,6 +59,15 @@ base::Result<knowledge::Entity> ResolveEntity(store::Store& store, std::string_v
     std::erase_if(prefixed, [&](const auto& e) { return type && e.type != *type; });
     roots = std::move(prefixed);
   }
+  if (roots.empty() && type && !key.empty()) {
+    // Named, but as something else: say what it is rather than that nothing is.
+    ASSIGN_OR_RETURN(auto other, ks.FindEntitiesByNameKey(key, std::nullopt, 1));
+    if (!other.empty()) {
+      return base::Error(base::Status::InvalidArgument(
+          fmt::format("'{}' is a {} ({}), not a {}", typed, knowledge::Name(other.front().type),
+                      other.front().id.Short(), knowledge::Name(*type))));
+    }
+  }
   if (roots.empty()) {
     return base::Error(
         base::Status::NotFound(fmt::format("no {} is named '{}'", TypeWord(type), typed)));

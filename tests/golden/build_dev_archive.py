@@ -5,7 +5,7 @@ unit, place and event (one entity per canonical name across documents, its menti
 aliases, protected persons flagged), and `sijill claim add` each gold claim with its
 quote as the citation. Used by the golden CLI tests; it drives only the public CLI.
 
-usage: build_dev_archive.py SIJILL_BINARY ARCHIVE DEV_DIR
+usage: build_dev_archive.py SIJILL_BINARY ARCHIVE DEV_DIR [--no-encryption]
 The passphrase comes from SIJILL_PASSPHRASE_FILE, as for any sijill command.
 """
 import json
@@ -23,7 +23,7 @@ def run(binary, *args):
 
 def main():
     binary, archive, dev = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3])
-    run(binary, "init", archive, "--kdf-memory", "8")
+    run(binary, "init", archive, "--kdf-memory", "8", *sys.argv[4:5])
     golds = sorted(dev.glob("t0*.gold.json"))
     sources = {}
     for gold in golds:
