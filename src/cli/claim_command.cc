@@ -20,7 +20,7 @@ using knowledge::Claim;
 struct ClaimArgs {
   std::string dir, predicate, claim;
   std::optional<std::string> subject, object, object_text, role, rank, time, evidence, confidence,
-      note, passphrase_file, status;
+      note, passphrase_file, status, id;
   std::vector<std::string> cites;
   bool candidate = false, json = false, clear_time = false;
 };
@@ -105,6 +105,14 @@ int Add(Console& console, const ClaimArgs& a) {
   store::Store& store = (*archive)->store();
   Claim claim;
   claim.predicate = *predicate;
+  if (a.id) {
+    auto id = base::Id::Parse(*a.id);
+    if (!id) {
+      console.Err(fmt::format("sijill claim add: --id: '{}' is not an id\n", *a.id));
+      return kExitUsage;
+    }
+    claim.id = *id;
+  }
   claim.status =
       a.candidate ? knowledge::ClaimStatus::kCandidate : knowledge::ClaimStatus::kAccepted;
   if (auto s = ApplyOptions(store, a, &claim, console); !s.ok()) return Fail(console, s);
@@ -254,6 +262,7 @@ int RunClaim(Console& console, std::span<const std::string> args) {
   Fields(add, &a);
   add->add_flag("--candidate", a.candidate, "Leave it for review instead of accepting it");
   add->add_flag("--json", a.json, "Print the claim as JSON");
+  add->add_option("--id", a.id, "Use this id (for scripts that keep ids across archives)");
   auto* show = app.add_subcommand("show", "Show a claim and its history");
   Common(show, &a);
   show->add_option("claim", a.claim, "Claim id or prefix")->required();

@@ -11,6 +11,7 @@
 #include "cli/source_ref.h"
 #include "store/archive.h"
 #include "store/archive_keys.h"
+#include "store/custody_proofs.h"
 #include "store/custody_tree.h"
 #include "vault/checkpoint.h"
 #include "vault/custody.h"
@@ -109,9 +110,8 @@ int ProveExtends(Console& console, store::Store& store, uint64_t old_size,
                                          "checkpoints with 'sijill verify')",
                                          old_size)));
   }
-  auto tree = store::LoadCustodyTree(store);
-  if (!tree) return Fail(console, tree.error());
-  auto proof = vault::MakeConsistencyProofDocument(*tree, old_cp->note, checkpoints->back().note);
+  // From the stored tree: the proof is only written if it leads to both signed roots.
+  auto proof = store::ProveConsistency(store, old_cp->note, checkpoints->back().note);
   if (!proof) return Fail(console, proof.error());
   return Emit(console, output, *proof);
 }
@@ -165,11 +165,9 @@ int RunProve(Console& console, std::span<const std::string> args) {
                                          "checkpoint {}' first",
                                          id->Short(), dir)));
   }
-  // From the stored leaf hashes: the proof is only written if they give the signed root.
-  auto tree = store::LoadCustodyTreeFromLeafHashes(store);
-  if (!tree) return Fail(console, tree.error());
-  auto proof = vault::MakeInclusionProofDocument(*tree, (*entry)->bytes, (*entry)->index,
-                                                 checkpoints->back().note);
+  // From the stored tree: the proof is only written if it leads from the entry's own
+  // hash to the signed root.
+  auto proof = store::ProveInclusion(store, **entry, checkpoints->back().note);
   if (!proof) return Fail(console, proof.error());
   return Emit(console, output, *proof);
 }

@@ -19,7 +19,7 @@ using knowledge::Entity;
 struct EntityArgs {
   std::string dir, type, name, other;
   std::vector<std::string> aliases, remove_aliases;
-  std::optional<std::string> new_name, side, note, passphrase_file, type_filter;
+  std::optional<std::string> new_name, side, note, passphrase_file, type_filter, id;
   std::optional<double> latitude, longitude;
   bool is_protected = false, unprotected = false, json = false;
 };
@@ -50,6 +50,14 @@ int Add(Console& console, const EntityArgs& a) {
   }
   e.type = *type;
   e.name = a.name;
+  if (a.id) {
+    auto id = base::Id::Parse(*a.id);
+    if (!id) {
+      console.Err(fmt::format("sijill entity add: --id: '{}' is not an id\n", *a.id));
+      return kExitUsage;
+    }
+    e.id = *id;
+  }
   for (const auto& alias : a.aliases) e.aliases.push_back({alias, std::nullopt});
   e.is_protected = a.is_protected;
   e.latitude = a.latitude;
@@ -234,6 +242,7 @@ int RunEntity(Console& console, std::span<const std::string> args) {
   add->add_option("name", a.name, "Its canonical name")->required();
   AttributeOptions(add, &a);
   add->add_flag("--json", a.json, "Print the entity as JSON");
+  add->add_option("--id", a.id, "Use this id (for scripts that keep ids across archives)");
   auto* list = app.add_subcommand("list", "List entities");
   CommonOptions(list, &a);
   list->add_option("--type", a.type_filter, "Only this type");

@@ -1,10 +1,12 @@
 #include "store/archive.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
 
 #include "base/testing/temp_dir.h"
+#include "store/sqlite/migrations.h"
 
 namespace sijill::store {
 namespace {
@@ -92,7 +94,9 @@ TEST(Archive, RefusesADatabaseFromANewerBuild) {
   auto opened = Archive::Open(dir, OpenMode::kReadOnly);
   ASSERT_FALSE(opened.has_value());
   EXPECT_EQ(opened.error().message(),
-            "the archive was written by a newer Sijill (schema 99; this build knows up to 2)");
+            fmt::format("the archive was written by a newer Sijill (schema 99; this build knows "
+                        "up to {})",
+                        sqlite::CurrentSchemaVersion()));
 }
 
 }  // namespace

@@ -59,10 +59,9 @@ base::Result<vault::MerkleTree> LoadCustodyTreeFromLeafHashes(Store& store) {
 }
 
 base::Result<std::optional<FoundEntry>> FindSourceEntry(Store& store, std::string_view source_id) {
-  // The database finds the few entries that mention the source; only those are parsed
-  // and checked. A log of a million entries is not read into this process.
-  ASSIGN_OR_RETURN(auto candidates,
-                   store.FindCustodyContaining(fmt::format("\"source\":\"{}\"", source_id), 64));
+  // The database's index finds the few entries that name the source; only those are
+  // parsed and checked. A log of a million entries is not read into this process.
+  ASSIGN_OR_RETURN(auto candidates, store.FindCustodyForSource(source_id, 64));
   for (const CustodyRecord& r : candidates) {
     auto entry = vault::ParseCustodyEntry(r.entry);
     if (!entry) {
@@ -78,7 +77,7 @@ base::Result<std::optional<FoundEntry>> FindSourceEntry(Store& store, std::strin
       return FoundEntry{r.index, r.entry};
   }
   if (candidates.size() < 64) return std::optional<FoundEntry>();
-  // Many entries mention the source: fall back to reading the log in order.
+  // Many entries name the source: fall back to reading the log in order.
   std::optional<FoundEntry> found;
   TRY(ForEachEntry(store, [&](const CustodyRecord& r, const vault::CustodyEntry& e) {
     auto it = e.objects.find("source");

@@ -21,15 +21,17 @@ using CustodyVisitor = std::function<void(uint64_t index, const vault::CustodyEn
 base::Result<vault::MerkleTree> LoadCustodyTree(Store& store, const CustodyVisitor& visit = {});
 
 // The same tree built from the leaf hashes the log stores, without reading the entries
-// back: for `prove`, which is fast and still sound — the proof is made only if the
-// tree's root at the checkpoint's size is the signed root (vault::MakeInclusionProof-
-// Document checks it), which no altered leaf hash can keep, and the proven entry is
-// hashed again. `verify` uses LoadCustodyTree, which checks every entry. kCorruption if
-// a stored leaf hash is not 64 hex digits.
+// back: O(n), for benchmarks and tools (`prove` uses the stored tree instead, see
+// store/custody_proofs.h). Sound for proofs: vault::MakeInclusionProofDocument makes
+// one only if the tree's root at the checkpoint's size is the signed root, which no
+// altered leaf hash can keep, and hashes the proven entry again. `verify` uses
+// LoadCustodyTree, which checks every entry. kCorruption if a stored leaf hash is not
+// 64 hex digits.
 base::Result<vault::MerkleTree> LoadCustodyTreeFromLeafHashes(Store& store);
 
 // The first "source.add" entry of `source_id`, with its index; nullopt if none. Only
-// the entries that mention the source are parsed and checked (kCorruption as above).
+// the entries that name the source (Store::FindCustodyForSource) are parsed and checked
+// (kCorruption as above), so this is an index lookup however long the log.
 struct FoundEntry {
   uint64_t index = 0;
   std::string bytes;

@@ -71,6 +71,18 @@ struct CustodyRecord {
   std::string leaf_hash;
 };
 
+// The custody log's stored tree: the hash of every complete, aligned subtree of at least
+// 2^kCustodyNodeMinLevel leaves, i.e. MTH(D[index * 2^level : (index + 1) * 2^level]),
+// written in the transaction that appends its last leaf. With them a proof needs about
+// 2 log2(n) rows and at most two ranges of 2^kCustodyNodeMinLevel leaf hashes
+// (docs/formats/archive.md, "Custody tree nodes").
+inline constexpr uint32_t kCustodyNodeMinLevel = 8;
+struct CustodyNodeRecord {
+  uint32_t level = 0;
+  uint64_t index = 0;
+  std::string hash;  // 64 hex digits
+};
+
 // A signed checkpoint of the custody log: the Merkle root of its first `size` entries
 // and the signed note that states it.
 struct CheckpointRecord {

@@ -29,9 +29,10 @@ class WriteTransaction {
   virtual base::Status UpdateSource(const SourceRecord& source) = 0;
   // Inserts a passage of a source added in this transaction, and indexes it.
   virtual base::Status AddPassage(const PassageRecord& passage) = 0;
-  // Appends a custody log entry (canonical bytes and leaf hash, see vault/custody.h)
-  // and returns its index. The log is append-only: nothing can change or remove an
-  // entry once committed.
+  // Appends a custody log entry (canonical bytes, a JSON object, and its leaf hash, see
+  // vault/custody.h) and returns its index; also stores the tree nodes the entry
+  // completes (CustodyNodeRecord). The log is append-only: nothing can change or remove
+  // an entry once committed.
   virtual base::Result<uint64_t> AppendCustody(std::string_view entry,
                                                std::string_view leaf_hash_hex) = 0;
   // Sets an archive-wide value (meta table), e.g. "verifier_key".
@@ -83,10 +84,19 @@ class Store {
   virtual base::Result<uint64_t> CustodySize() = 0;
   // Up to `limit` custody log entries from index `first`, in order.
   virtual base::Result<std::vector<CustodyRecord>> GetCustody(uint64_t first, size_t limit) = 0;
-  // Up to `limit` custody log entries whose bytes contain `text`, in order (a scan in the
-  // database, without parsing; callers parse and check what it finds).
-  virtual base::Result<std::vector<CustodyRecord>> FindCustodyContaining(std::string_view text,
-                                                                         size_t limit) = 0;
+  // Up to `limit` custody log entries whose "objects" name `source_id` as their "source",
+  // in order (an index lookup, without parsing; callers parse and check what it finds).
+  virtual base::Result<std::vector<CustodyRecord>> FindCustodyForSource(std::string_view source_id,
+                                                                        size_t limit) = 0;
+  // The stored leaf hashes (64 hex digits each) of up to `limit` entries from `first`.
+  virtual base::Result<std::vector<std::string>> GetCustodyLeafHashes(uint64_t first,
+                                                                      size_t limit) = 0;
+  // The stored hash (64 hex digits) of the tree node at (level, index); nullopt if the
+  // archive has none (see CustodyNodeRecord). Stored, hence to be checked by the caller.
+  virtual base::Result<std::optional<std::string>> GetCustodyNode(uint32_t level,
+                                                                  uint64_t index) = 0;
+  // Every stored tree node, by level then index (what `verify` checks).
+  virtual base::Result<std::vector<CustodyNodeRecord>> ListCustodyNodes() = 0;
   // Every checkpoint, smallest tree first.
   virtual base::Result<std::vector<CheckpointRecord>> ListCheckpoints() = 0;
 

@@ -65,6 +65,38 @@ void CheckCheckpoints(Store& store, const vault::MerkleTree& tree, const std::st
   }
 }
 
+// Every stored tree node must be the recomputed tree's, and every complete subtree of
+// 2^kCustodyNodeMinLevel leaves or more must have one: a damaged node would make
+// `prove` refuse, a missing one would make it slow.
+void CheckCustodyNodes(Store& store, const vault::MerkleTree& tree, VerifyReport* report) {
+  auto nodes = store.ListCustodyNodes();
+  if (!nodes) return report->problems.push_back("custody tree: " + nodes.error().message());
+  uint64_t expected = 0;
+  for (uint32_t level = kCustodyNodeMinLevel; level < 64 && (tree.size() >> level) > 0; ++level)
+    expected += tree.size() >> level;
+  uint64_t present = 0;
+  for (const CustodyNodeRecord& node : *nodes) {
+    std::string what =
+        fmt::format("custody tree node at level {}, index {}", node.level, node.index);
+    auto hash = tree.CompleteSubtree(node.level, node.index);
+    if (node.level < kCustodyNodeMinLevel || !hash) {
+      report->problems.push_back(what + ": not a node the archive stores for its log");
+      continue;
+    }
+    ++present;
+    if (vault::HashToHex(*hash) != node.hash) {
+      report->problems.push_back(fmt::format(
+          "{}: its hash {} is not the log's {} (entries {} to {})", what, node.hash,
+          vault::HashToHex(*hash), node.index << node.level, ((node.index + 1) << node.level) - 1));
+    }
+  }
+  if (present < expected) {
+    report->problems.push_back(
+        fmt::format("custody tree: {} of the log's {} complete subtrees have no stored node",
+                    expected - present, expected));
+  }
+}
+
 }  // namespace
 
 base::Result<VerifyReport> VerifyArchive(Archive& archive,
@@ -107,6 +139,7 @@ base::Result<VerifyReport> VerifyArchive(Archive& archive,
   if (!vkey) {
     if (auto recorded = archive.VerifierKey()) vkey = *recorded;
   }
+  if (tree) CheckCustodyNodes(store, *tree, &report);
   if (tree && vkey) {
     CheckCheckpoints(store, *tree, *vkey, &report);
     report.checkpoints_checked = true;

@@ -1,7 +1,8 @@
 // Checking a whole archive, as `sijill verify` does: every page of an encrypted
 // database authenticated, the database's structure, every original and text blob
 // re-read and re-hashed, every source recorded in the custody log with the same hashes,
-// and the log's Merkle tree recomputed against every signed checkpoint. Problems are
+// and the log's Merkle tree recomputed against every signed checkpoint and every tree
+// node the archive stores. Problems are
 // collected, each naming its object; nothing is repaired.
 #pragma once
 

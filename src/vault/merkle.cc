@@ -91,6 +91,81 @@ size_t ConsistencyProofLength(uint64_t old_size, uint64_t size) {
   return count + (whole ? 0 : 1);
 }
 
+Hash RootOfLeafHashes(std::span<const Hash> leaf_hashes) {
+  if (leaf_hashes.empty()) return EmptyTreeHash();
+  if (leaf_hashes.size() == 1) return leaf_hashes[0];
+  uint64_t k = SplitPoint(leaf_hashes.size());
+  return NodeHash(RootOfLeafHashes(leaf_hashes.first(k)), RootOfLeafHashes(leaf_hashes.subspan(k)));
+}
+
+namespace {
+
+base::Status AppendPathFrom(uint64_t index, uint64_t begin, uint64_t end,
+                            const SubtreeHashFn& subtree, std::vector<Hash>* out) {
+  uint64_t n = end - begin;
+  if (n <= 1) return Status::Ok();
+  uint64_t k = SplitPoint(n);
+  if (index < k) {
+    TRY(AppendPathFrom(index, begin, begin + k, subtree, out));
+    ASSIGN_OR_RETURN(Hash h, subtree(begin + k, end));
+    out->push_back(h);
+  } else {
+    TRY(AppendPathFrom(index - k, begin + k, end, subtree, out));
+    ASSIGN_OR_RETURN(Hash h, subtree(begin, begin + k));
+    out->push_back(h);
+  }
+  return Status::Ok();
+}
+
+base::Status AppendSubproofFrom(uint64_t m, uint64_t begin, uint64_t end, bool whole,
+                                const SubtreeHashFn& subtree, std::vector<Hash>* out) {
+  uint64_t n = end - begin;
+  if (m == n) {
+    if (whole) return Status::Ok();
+    ASSIGN_OR_RETURN(Hash h, subtree(begin, end));
+    out->push_back(h);
+    return Status::Ok();
+  }
+  uint64_t k = SplitPoint(n);
+  if (m <= k) {
+    TRY(AppendSubproofFrom(m, begin, begin + k, whole, subtree, out));
+    ASSIGN_OR_RETURN(Hash h, subtree(begin + k, end));
+    out->push_back(h);
+  } else {
+    TRY(AppendSubproofFrom(m - k, begin + k, end, false, subtree, out));
+    ASSIGN_OR_RETURN(Hash h, subtree(begin, begin + k));
+    out->push_back(h);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+base::Result<std::vector<Hash>> InclusionProofFrom(uint64_t index, uint64_t size,
+                                                   const SubtreeHashFn& subtree) {
+  if (index >= size) {
+    return Error(Status::InvalidArgument(
+        fmt::format("no inclusion proof for leaf {} in a tree of size {}", index, size)));
+  }
+  std::vector<Hash> proof;
+  proof.reserve(InclusionProofLength(index, size));
+  TRY(AppendPathFrom(index, 0, size, subtree, &proof));
+  return proof;
+}
+
+base::Result<std::vector<Hash>> ConsistencyProofFrom(uint64_t old_size, uint64_t size,
+                                                     const SubtreeHashFn& subtree) {
+  if (old_size > size) {
+    return Error(Status::InvalidArgument(
+        fmt::format("no consistency proof from size {} to size {}", old_size, size)));
+  }
+  std::vector<Hash> proof;
+  if (old_size == 0 || old_size == size) return proof;
+  proof.reserve(ConsistencyProofLength(old_size, size));
+  TRY(AppendSubproofFrom(old_size, 0, size, true, subtree, &proof));
+  return proof;
+}
+
 uint64_t MerkleTree::Append(std::string_view entry) { return AppendLeafHash(LeafHash(entry)); }
 
 uint64_t MerkleTree::AppendLeafHash(const Hash& leaf_hash) {
@@ -116,6 +191,14 @@ Hash MerkleTree::SubtreeHash(uint64_t begin, uint64_t end) const {
   }
   uint64_t k = SplitPoint(n);
   return NodeHash(SubtreeHash(begin, begin + k), SubtreeHash(begin + k, end));
+}
+
+base::Result<Hash> MerkleTree::CompleteSubtree(uint32_t level, uint64_t index) const {
+  if (level >= 64 || level >= levels_.size() || index >= levels_[level].size()) {
+    return Error(Status::InvalidArgument(fmt::format(
+        "no complete subtree at level {}, index {} in a tree of size {}", level, index, size())));
+  }
+  return levels_[level][index];
 }
 
 Hash MerkleTree::Root() const { return size() == 0 ? EmptyTreeHash() : SubtreeHash(0, size()); }

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -35,6 +36,23 @@ base::Result<Hash> HashFromHex(std::string_view hex);
 size_t InclusionProofLength(uint64_t index, uint64_t size);
 size_t ConsistencyProofLength(uint64_t old_size, uint64_t size);
 
+// MTH over `leaf_hashes` (already leaf hashes, not entries): what a tree of exactly these
+// leaves has as its root. EmptyTreeHash() when the span is empty.
+Hash RootOfLeafHashes(std::span<const Hash> leaf_hashes);
+
+// MTH(D[begin:end]) of some tree, from wherever the caller keeps it; an error stops the
+// proof and is returned as is. The proof functions below only ask for the subtrees of
+// the RFC's recursion, so `begin` is always a multiple of std::bit_ceil(end - begin).
+using SubtreeHashFn = std::function<base::Result<Hash>(uint64_t begin, uint64_t end)>;
+
+// PATH(index, D[size]) and PROOF(old_size, D[size]) as MerkleTree computes them, with
+// the subtree hashes from `subtree`: about 2 log2(size) calls. kInvalidArgument unless
+// index < size (resp. old_size <= size); otherwise the first error `subtree` returns.
+base::Result<std::vector<Hash>> InclusionProofFrom(uint64_t index, uint64_t size,
+                                                   const SubtreeHashFn& subtree);
+base::Result<std::vector<Hash>> ConsistencyProofFrom(uint64_t old_size, uint64_t size,
+                                                     const SubtreeHashFn& subtree);
+
 // An append-only list of leaf hashes that answers for every size it has had: the root
 // of the first n leaves and proofs against it, for any n <= size(). It keeps the hash
 // of every complete, aligned subtree (about 2 hashes per leaf, 64 bytes), so Append is
@@ -57,6 +75,10 @@ class MerkleTree {
   Hash Root() const;
   // MTH(D[size]) for an earlier size. kInvalidArgument if size > this->size().
   base::Result<Hash> RootAt(uint64_t size) const;
+
+  // The hash of the complete subtree of 2^level leaves starting at leaf index * 2^level.
+  // kInvalidArgument if the tree does not (yet) hold all of those leaves.
+  base::Result<Hash> CompleteSubtree(uint32_t level, uint64_t index) const;
 
   // PATH(index, D[size]) (RFC 9162 §2.1.3.1), ordered from the leaf up.
   // kInvalidArgument unless index < size <= this->size().

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <string>
 #include <vector>
 
@@ -223,6 +224,47 @@ Hash NaiveRoot(const MerkleTree& tree, uint64_t begin, uint64_t end) {
 TEST(MerkleProperty, CachedRootsMatchTheDefinition) {
   MerkleTree tree = NumberedTree(300);
   for (uint64_t n = 1; n <= 300; ++n) EXPECT_EQ(tree.RootAt(n).value(), NaiveRoot(tree, 0, n));
+}
+
+// The proof functions over a caller's subtree hashes give the tree's own proofs, ask
+// only for the RFC's aligned ranges, and pass the caller's errors on.
+TEST(MerkleProofFrom, EqualsTheTreesProofsAndPassesErrorsOn) {
+  MerkleTree tree = NumberedTree(70);
+  std::vector<Hash> leaves;
+  for (uint64_t i = 0; i < tree.size(); ++i) leaves.push_back(tree.leaf_hash(i));
+  SubtreeHashFn naive = [&](uint64_t begin, uint64_t end) -> base::Result<Hash> {
+    EXPECT_EQ(begin % std::bit_ceil(end - begin), 0u) << begin << " " << end;
+    return RootOfLeafHashes(std::span<const Hash>(leaves).subspan(begin, end - begin));
+  };
+  for (uint64_t size = 1; size <= tree.size(); ++size) {
+    EXPECT_EQ(RootOfLeafHashes(std::span<const Hash>(leaves).first(size)), *tree.RootAt(size));
+    for (uint64_t i = 0; i < size; ++i)
+      ASSERT_EQ(*InclusionProofFrom(i, size, naive), *tree.InclusionProof(i, size));
+    for (uint64_t m = 0; m <= size; ++m)
+      ASSERT_EQ(*ConsistencyProofFrom(m, size, naive), *tree.ConsistencyProof(m, size));
+  }
+  EXPECT_EQ(RootOfLeafHashes({}), EmptyTreeHash());
+  EXPECT_EQ(InclusionProofFrom(3, 3, naive).error().message(),
+            "no inclusion proof for leaf 3 in a tree of size 3");
+  EXPECT_EQ(ConsistencyProofFrom(4, 3, naive).error().message(),
+            "no consistency proof from size 4 to size 3");
+  SubtreeHashFn failing = [](uint64_t, uint64_t) -> base::Result<Hash> {
+    return base::Error(base::Status::Corruption("stored node 7 is damaged"));
+  };
+  EXPECT_EQ(InclusionProofFrom(1, 5, failing).error().message(), "stored node 7 is damaged");
+  EXPECT_EQ(ConsistencyProofFrom(3, 5, failing).error().code(), StatusCode::kCorruption);
+}
+
+TEST(MerkleTreeApi, CompleteSubtrees) {
+  MerkleTree tree = NumberedTree(13);
+  EXPECT_EQ(*tree.CompleteSubtree(0, 12), tree.leaf_hash(12));
+  EXPECT_EQ(*tree.CompleteSubtree(3, 0), *tree.RootAt(8));
+  EXPECT_EQ(*tree.CompleteSubtree(2, 2),
+            NodeHash(*tree.CompleteSubtree(1, 4), *tree.CompleteSubtree(1, 5)));
+  EXPECT_EQ(tree.CompleteSubtree(2, 3).error().message(),
+            "no complete subtree at level 2, index 3 in a tree of size 13");
+  EXPECT_FALSE(tree.CompleteSubtree(4, 0).has_value());
+  EXPECT_FALSE(tree.CompleteSubtree(70, 0).has_value());
 }
 
 constexpr uint64_t kMaxSize = 64;

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 #include <set>
+#include <utility>
 #include <vector>
 
 #include "vault/sha256.h"
@@ -21,7 +22,7 @@ Status DocumentError(std::string_view what) {
   return Status::InvalidArgument(fmt::format("proof document: {}", what));
 }
 
-Json HashesJson(const std::vector<Hash>& hashes) {
+Json HashesJson(std::span<const Hash> hashes) {
   Json out = Json::array();
   for (const Hash& h : hashes) out.push_back(HashToHex(h));
   return out;
@@ -118,6 +119,43 @@ base::Result<ProvenStatement> VerifyConsistencyDocument(const Json& doc, const V
 
 }  // namespace
 
+namespace {
+
+std::string InclusionDocument(std::string_view entry, uint64_t leaf_index, uint64_t size,
+                              std::span<const Hash> hashes, std::string_view signed_checkpoint) {
+  Json doc;
+  doc["format"] = kInclusionProofFormat;
+  doc["entry"] = Base64Encode(entry);
+  doc["leaf_index"] = leaf_index;
+  doc["tree_size"] = size;
+  doc["hashes"] = HashesJson(hashes);
+  doc["checkpoint"] = std::string(signed_checkpoint);
+  return doc.dump(2) + "\n";
+}
+
+std::string ConsistencyDocument(std::string_view old_checkpoint, std::string_view new_checkpoint,
+                                std::span<const Hash> hashes) {
+  Json doc;
+  doc["format"] = kConsistencyProofFormat;
+  doc["old_checkpoint"] = std::string(old_checkpoint);
+  doc["new_checkpoint"] = std::string(new_checkpoint);
+  doc["hashes"] = HashesJson(hashes);
+  return doc.dump(2) + "\n";
+}
+
+base::Result<std::pair<Checkpoint, Checkpoint>> ParseCheckpointPair(
+    std::string_view old_checkpoint, std::string_view new_checkpoint) {
+  ASSIGN_OR_RETURN(Checkpoint old_cp, ParseCheckpoint(old_checkpoint));
+  ASSIGN_OR_RETURN(Checkpoint new_cp, ParseCheckpoint(new_checkpoint));
+  if (old_cp.origin != new_cp.origin) {
+    return Error(Status::InvalidArgument(fmt::format(
+        "checkpoints are of different logs: \"{}\" and \"{}\"", old_cp.origin, new_cp.origin)));
+  }
+  return std::pair(std::move(old_cp), std::move(new_cp));
+}
+
+}  // namespace
+
 base::Result<std::string> MakeInclusionProofDocument(const MerkleTree& tree, std::string_view entry,
                                                      uint64_t leaf_index,
                                                      std::string_view signed_checkpoint) {
@@ -128,34 +166,55 @@ base::Result<std::string> MakeInclusionProofDocument(const MerkleTree& tree, std
         fmt::format("the entry given is not leaf {} of the log", leaf_index)));
   }
   TRY(CheckAgainstTree(tree, cp, "checkpoint"));
-  Json doc;
-  doc["format"] = kInclusionProofFormat;
-  doc["entry"] = Base64Encode(entry);
-  doc["leaf_index"] = leaf_index;
-  doc["tree_size"] = cp.size;
-  doc["hashes"] = HashesJson(hashes);
-  doc["checkpoint"] = std::string(signed_checkpoint);
-  return doc.dump(2) + "\n";
+  return InclusionDocument(entry, leaf_index, cp.size, hashes, signed_checkpoint);
 }
 
 base::Result<std::string> MakeConsistencyProofDocument(const MerkleTree& tree,
                                                        std::string_view old_checkpoint,
                                                        std::string_view new_checkpoint) {
-  ASSIGN_OR_RETURN(Checkpoint old_cp, ParseCheckpoint(old_checkpoint));
-  ASSIGN_OR_RETURN(Checkpoint new_cp, ParseCheckpoint(new_checkpoint));
-  if (old_cp.origin != new_cp.origin) {
-    return Error(Status::InvalidArgument(fmt::format(
-        "checkpoints are of different logs: \"{}\" and \"{}\"", old_cp.origin, new_cp.origin)));
+  ASSIGN_OR_RETURN(auto cps, ParseCheckpointPair(old_checkpoint, new_checkpoint));
+  ASSIGN_OR_RETURN(std::vector<Hash> hashes,
+                   tree.ConsistencyProof(cps.first.size, cps.second.size));
+  TRY(CheckAgainstTree(tree, cps.first, "old checkpoint"));
+  TRY(CheckAgainstTree(tree, cps.second, "new checkpoint"));
+  return ConsistencyDocument(old_checkpoint, new_checkpoint, hashes);
+}
+
+base::Result<std::string> MakeInclusionProofDocumentFromPath(std::string_view entry,
+                                                             uint64_t leaf_index,
+                                                             std::span<const Hash> path,
+                                                             std::string_view signed_checkpoint) {
+  ASSIGN_OR_RETURN(Checkpoint cp, ParseCheckpoint(signed_checkpoint));
+  if (leaf_index >= cp.size) {
+    return Error(Status::InvalidArgument(
+        fmt::format("leaf {} is not below the checkpoint's size {}", leaf_index, cp.size)));
   }
-  ASSIGN_OR_RETURN(std::vector<Hash> hashes, tree.ConsistencyProof(old_cp.size, new_cp.size));
-  TRY(CheckAgainstTree(tree, old_cp, "old checkpoint"));
-  TRY(CheckAgainstTree(tree, new_cp, "new checkpoint"));
-  Json doc;
-  doc["format"] = kConsistencyProofFormat;
-  doc["old_checkpoint"] = std::string(old_checkpoint);
-  doc["new_checkpoint"] = std::string(new_checkpoint);
-  doc["hashes"] = HashesJson(hashes);
-  return doc.dump(2) + "\n";
+  // The path must lead from this entry's own hash to the signed root, as a verifier will
+  // check it; a wrong stored hash anywhere shows here, and nothing is written.
+  if (!VerifyInclusion(LeafHash(entry), leaf_index, cp.size, path, cp.root).ok()) {
+    return Error(Status::Corruption(
+        fmt::format("the proof path of leaf {} does not lead to the checkpoint's root at size {}",
+                    leaf_index, cp.size)));
+  }
+  return InclusionDocument(entry, leaf_index, cp.size, path, signed_checkpoint);
+}
+
+base::Result<std::string> MakeConsistencyProofDocumentFromPath(std::string_view old_checkpoint,
+                                                               std::string_view new_checkpoint,
+                                                               std::span<const Hash> path) {
+  ASSIGN_OR_RETURN(auto cps, ParseCheckpointPair(old_checkpoint, new_checkpoint));
+  const auto& [old_cp, new_cp] = cps;
+  if (old_cp.size > new_cp.size) {
+    return Error(Status::InvalidArgument(fmt::format(
+        "the old checkpoint's size {} is larger than the new one's {}", old_cp.size, new_cp.size)));
+  }
+  if (!VerifyConsistency(old_cp.size, new_cp.size, path, old_cp.root, new_cp.root).ok()) {
+    return Error(Status::Corruption(
+        fmt::format("the consistency proof from size {} does not lead to the checkpoints' roots "
+                    "(size {})",
+                    old_cp.size, new_cp.size)));
+  }
+  return ConsistencyDocument(old_checkpoint, new_checkpoint, path);
 }
 
 base::Result<ProvenStatement> VerifyProofDocument(std::string_view json,

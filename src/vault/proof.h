@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -46,6 +47,21 @@ base::Result<std::string> MakeInclusionProofDocument(const MerkleTree& tree, std
 base::Result<std::string> MakeConsistencyProofDocument(const MerkleTree& tree,
                                                        std::string_view old_checkpoint,
                                                        std::string_view new_checkpoint);
+
+// The same two documents from a proof path computed elsewhere (e.g. from the hashes an
+// archive stores), for a caller that does not hold the whole tree. Nothing is trusted:
+// the path is checked as a verifier would, against the checkpoint's (size, root) and
+// the hash of `entry` itself. kInvalidArgument if a checkpoint is malformed or of
+// another log, or the index is not below its size; kCorruption
+//   "the proof path of leaf 5 does not lead to the checkpoint's root at size 8"
+//   "the consistency proof from size 6 does not lead to the checkpoints' roots (size 8)"
+base::Result<std::string> MakeInclusionProofDocumentFromPath(std::string_view entry,
+                                                             uint64_t leaf_index,
+                                                             std::span<const Hash> path,
+                                                             std::string_view signed_checkpoint);
+base::Result<std::string> MakeConsistencyProofDocumentFromPath(std::string_view old_checkpoint,
+                                                               std::string_view new_checkpoint,
+                                                               std::span<const Hash> path);
 
 // What a verified document proves.
 struct ProvenInclusion {

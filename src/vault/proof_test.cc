@@ -234,5 +234,35 @@ TEST(ProofDocument, EveryAlteredCharacterIsRejectedOrHarmless) {
   }
 }
 
+// Documents from a path computed elsewhere are the same documents, and a path that does
+// not lead to the signed root is refused rather than written.
+TEST(ProofDocument, FromAPathComputedElsewhere) {
+  SigningKey key = ArchiveKey();
+  Log log = MakeLog(13);
+  std::string cp11 = SignedAt(log, 11, key), cp5 = SignedAt(log, 5, key);
+  auto path = log.tree.InclusionProof(6, 11).value();
+  EXPECT_EQ(MakeInclusionProofDocumentFromPath(log.entries[6], 6, path, cp11).value(),
+            MakeInclusionProofDocument(log.tree, log.entries[6], 6, cp11).value());
+  auto consistency = log.tree.ConsistencyProof(5, 11).value();
+  EXPECT_EQ(MakeConsistencyProofDocumentFromPath(cp5, cp11, consistency).value(),
+            MakeConsistencyProofDocument(log.tree, cp5, cp11).value());
+
+  auto bad = path;
+  bad[1][0] ^= 1;
+  auto refused = MakeInclusionProofDocumentFromPath(log.entries[6], 6, bad, cp11);
+  EXPECT_EQ(refused.error().code(), StatusCode::kCorruption);
+  EXPECT_EQ(refused.error().message(),
+            "the proof path of leaf 6 does not lead to the checkpoint's root at size 11");
+  EXPECT_EQ(MakeInclusionProofDocumentFromPath(log.entries[7], 6, path, cp11).error().code(),
+            StatusCode::kCorruption);
+  EXPECT_EQ(MakeInclusionProofDocumentFromPath(log.entries[6], 11, path, cp11).error().message(),
+            "leaf 11 is not below the checkpoint's size 11");
+  consistency[0][5] ^= 1;
+  EXPECT_EQ(MakeConsistencyProofDocumentFromPath(cp5, cp11, consistency).error().message(),
+            "the consistency proof from size 5 does not lead to the checkpoints' roots (size 11)");
+  EXPECT_EQ(MakeConsistencyProofDocumentFromPath(cp11, cp5, {}).error().code(),
+            StatusCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace sijill::vault

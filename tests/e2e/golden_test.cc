@@ -95,16 +95,16 @@ TEST(Golden, QuestionsOnTheDevTestimonies) {
       std::ofstream(golden, std::ios::binary) << actual;
       return;
     }
-    EXPECT_EQ(ReadFile(golden), actual) << "golden file " << golden
-                                        << " differs (SIJILL_UPDATE_GOLDEN=1 rewrites it)";
+    EXPECT_EQ(ReadFile(golden), actual)
+        << "golden file " << golden << " differs (SIJILL_UPDATE_GOLDEN=1 rewrites it)";
   };
   for (const auto& [file, args] : questions) {
     auto r = RunSijill(args);
     ASSERT_EQ(r.exit_code, 0) << file << ": " << r.err;
     compare(file, labels.Apply(r.out));
   }
-  auto d = RunSijill({"dossier", archive, "47th Brigade", "-o", dossier.string(), "--level",
-                      "restricted"});
+  auto d = RunSijill(
+      {"dossier", archive, "47th Brigade", "-o", dossier.string(), "--level", "restricted"});
   ASSERT_EQ(d.exit_code, 0) << d.err;
   compare("dossier-47th-restricted.html", labels.Apply(ReadFile(dossier)));
 }

@@ -149,7 +149,9 @@ TEST_F(Queries, DossiersNameProtectedPersonsOnlyAtTheConfidentialLevel) {
         EXPECT_THAT(html, Not(HasSubstr(name))) << level;
       }
     }
-    if (level == "restricted") EXPECT_THAT(html, HasSubstr("Protected person"));
+    if (level == "restricted") {
+      EXPECT_THAT(html, HasSubstr("Protected person"));
+    }
   }
 }
 

@@ -21,6 +21,21 @@ def run(binary, *args):
     return done.stdout
 
 
+CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
+
+
+def fixed_id(kind, n):
+    """A fixed id per object, so that answers ordered by id come out the same on every
+    build, and that differ in their first 10 characters (the short form lists show):
+    "0e" or "0c", n in 8 base32 digits, then zeros."""
+    digits = ""
+    while n:
+        digits = CROCKFORD[n % 32] + digits
+        n //= 32
+    head = "e" if kind == "entity" else "c"
+    return "0" + head + digits.rjust(8, "0") + "0" * 16
+
+
 def main():
     binary, archive, dev = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3])
     run(binary, "init", archive, "--kdf-memory", "8", *sys.argv[4:5])
@@ -49,17 +64,20 @@ def main():
         local.append((g, ids))
     entity_ids = {}
     for (etype, canonical), slot in entities.items():
-        args = ["entity", "add", archive, etype, canonical]
+        args = ["entity", "add", archive, etype, canonical,
+                "--id", fixed_id("entity", len(entity_ids) + 1)]
         for m in slot["mentions"]:
             args += ["--alias", m]
         if slot["protected"]:
             args.append("--protected")
         entity_ids[(etype, canonical)] = run(binary, *args).strip()
 
+    claims = 0
     for g, ids in local:
         source = sources[g["source"]]
         for c in g["claims"]:
-            args = ["claim", "add", archive, c["predicate"],
+            claims += 1
+            args = ["claim", "add", archive, c["predicate"], "--id", fixed_id("claim", claims),
                     "--subject", entity_ids[ids[c["subject"]]],
                     "--object", entity_ids[ids[c["object"]]],
                     "--evidence", c["evidence"],

@@ -11,7 +11,17 @@
 
 namespace sijill::query::testing {
 
+// A constructor rather than an aggregate, so that tests may give only the first fields
+// ({"2012"}) without -Wmissing-field-initializers.
 struct ClaimSpec {
+  ClaimSpec(std::optional<std::string> time_ = std::nullopt,
+            std::optional<std::string> role_ = std::nullopt,
+            knowledge::ClaimStatus status_ = knowledge::ClaimStatus::kAccepted,
+            std::vector<base::Id> sources_ = {})
+      : time(std::move(time_)),
+        role(std::move(role_)),
+        status(status_),
+        sources(std::move(sources_)) {}
   std::optional<std::string> time;
   std::optional<std::string> role;
   knowledge::ClaimStatus status = knowledge::ClaimStatus::kAccepted;

@@ -4,12 +4,14 @@
 
 #include <array>
 
+#include "store/sqlite/sqlite_custody.h"
+
 namespace sijill::store::sqlite {
 namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released entry:
 // add a new one.
-constexpr std::array<const char*, 3> kMigrations = {
+constexpr std::array<const char*, 4> kMigrations = {
     // 0 -> 1: sources, passages and the full-text index over passages.
     R"sql(
 CREATE TABLE meta (
@@ -150,7 +152,33 @@ BEGIN SELECT RAISE(ABORT, 'the knowledge history is append-only'); END;
 CREATE TRIGGER knowledge_history_no_delete BEFORE DELETE ON knowledge_history
 BEGIN SELECT RAISE(ABORT, 'the knowledge history is append-only'); END;
 )sql",
+    // 3 -> 4: what makes `prove` O(log n): an index of the entries by the source they
+    // name, and the custody tree's stored nodes (store/records.h, CustodyNodeRecord),
+    // append-only like the log. The nodes of an existing log are written by
+    // AfterMigration below, in the same transaction.
+    R"sql(
+CREATE INDEX custody_log_source ON custody_log (json_extract(entry, '$.objects.source'));
+
+CREATE TABLE custody_nodes (
+  level  INTEGER NOT NULL CHECK (level >= 0 AND level < 64),
+  idx    INTEGER NOT NULL CHECK (idx >= 0),
+  hash   TEXT NOT NULL CHECK (length(hash) = 64),
+  PRIMARY KEY (level, idx)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER custody_nodes_no_update BEFORE UPDATE ON custody_nodes
+BEGIN SELECT RAISE(ABORT, 'the custody tree is append-only'); END;
+CREATE TRIGGER custody_nodes_no_delete BEFORE DELETE ON custody_nodes
+BEGIN SELECT RAISE(ABORT, 'the custody tree is append-only'); END;
+)sql",
 };
+
+// What a migration needs beyond SQL, run after it in its transaction: `version` is the
+// version just reached.
+base::Status AfterMigration(Connection& conn, int version) {
+  if (version == 4) return BackfillCustodyNodes(conn);
+  return base::Status::Ok();
+}
 
 base::Result<int> UserVersion(Connection& conn) {
   ASSIGN_OR_RETURN(auto stmt, conn.Prepare("PRAGMA user_version"));
@@ -173,6 +201,7 @@ base::Result<int> Migrate(Connection& conn) {
   for (int v = found; v < CurrentSchemaVersion(); ++v) {
     TRY(conn.Exec("BEGIN IMMEDIATE"));
     base::Status s = conn.Exec(kMigrations[static_cast<size_t>(v)]);
+    if (s.ok()) s = AfterMigration(conn, v + 1);
     if (s.ok()) s = conn.Exec(fmt::format("PRAGMA user_version = {}", v + 1).c_str());
     if (s.ok()) s = conn.Exec("COMMIT");
     if (!s.ok()) {

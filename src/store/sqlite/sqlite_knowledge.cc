@@ -222,12 +222,11 @@ base::Status SqliteKnowledge::UpdateEntity(const Entity& e) {
   ASSIGN_OR_RETURN(bool found, q.Step());
   if (!found) return base::Status::NotFound("no entity " + e.id.ToString());
   const int64_t rowid = q.Int(0), old_root = q.Int(1);
-  const std::optional<int64_t> old_merged =
-      q.IsNull(2) ? std::nullopt : std::optional<int64_t>(q.Int(2));
-  std::optional<int64_t> merged;
+  // Rowids are positive: -1 stands for "not merged".
+  const int64_t old_merged = q.IsNull(2) ? -1 : q.Int(2);
+  int64_t merged = -1;
   if (e.merged_into) {
-    ASSIGN_OR_RETURN(int64_t target, EntityRowid(*e.merged_into, "merged_into"));
-    merged = target;
+    ASSIGN_OR_RETURN(merged, EntityRowid(*e.merged_into, "merged_into"));
   }
   ASSIGN_OR_RETURN(auto s, conn_.Prepare("UPDATE entities SET protected = ?2, latitude = ?3, "
                                          "longitude = ?4, side = ?5, note = ?6, merged_into = ?7 "
@@ -238,13 +237,13 @@ base::Status SqliteKnowledge::UpdateEntity(const Entity& e) {
       .BindOptionalDouble(4, e.longitude)
       .BindOptional(5, e.side)
       .BindOptional(6, e.note);
-  if (merged)
-    s.Bind(7, *merged);
+  if (merged >= 0)
+    s.Bind(7, merged);
   else
     s.BindNull(7);
   TRY(s.Run());
   TRY(WriteNames(rowid, e));
-  if (merged.value_or(-1) != old_merged.value_or(-1)) TRY(RecomputeRoots(old_root));
+  if (merged != old_merged) TRY(RecomputeRoots(old_root));
   return base::Status::Ok();
 }
 

@@ -248,9 +248,19 @@ class SqliteStore : public Store {
   base::Result<std::vector<CustodyRecord>> GetCustody(uint64_t first, size_t limit) override {
     return sqlite::GetCustody(*conn_, first, limit);
   }
-  base::Result<std::vector<CustodyRecord>> FindCustodyContaining(std::string_view text,
-                                                                 size_t limit) override {
-    return sqlite::FindCustodyContaining(*conn_, text, limit);
+  base::Result<std::vector<CustodyRecord>> FindCustodyForSource(std::string_view source_id,
+                                                                size_t limit) override {
+    return sqlite::FindCustodyForSource(*conn_, source_id, limit);
+  }
+  base::Result<std::vector<std::string>> GetCustodyLeafHashes(uint64_t first,
+                                                              size_t limit) override {
+    return sqlite::GetCustodyLeafHashes(*conn_, first, limit);
+  }
+  base::Result<std::optional<std::string>> GetCustodyNode(uint32_t level, uint64_t index) override {
+    return sqlite::GetCustodyNode(*conn_, level, index);
+  }
+  base::Result<std::vector<CustodyNodeRecord>> ListCustodyNodes() override {
+    return sqlite::ListCustodyNodes(*conn_);
   }
 
   base::Result<std::vector<CheckpointRecord>> ListCheckpoints() override {
