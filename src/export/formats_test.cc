@@ -43,6 +43,9 @@ class Formats : public ::testing::Test {
   KnowledgeFixture fixture_{tmp_, KnowledgeFixture::Protected::kWitness};
 };
 
+// libxml2's BAD_CAST is a C cast; this is the same, spelled for C++.
+const xmlChar* X(const char* text) { return reinterpret_cast<const xmlChar*>(text); }
+
 std::string Attr(xmlNode* node, const char* name) {
   xmlChar* v = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
   std::string s = v ? reinterpret_cast<const char*>(v) : "";
@@ -62,13 +65,12 @@ TEST_F(Formats, GraphmlIsXmlWithDeclaredKeysAndEdgesBetweenNodes) {
   size_t edges_with_citations = 0;
   for (xmlNode* n = root->children; n; n = n->next) {
     if (n->type != XML_ELEMENT_NODE) continue;
-    if (xmlStrEqual(n->name, BAD_CAST "key")) keys.insert(Attr(n, "id"));
-    if (!xmlStrEqual(n->name, BAD_CAST "graph")) continue;
+    if (xmlStrEqual(n->name, X("key"))) keys.insert(Attr(n, "id"));
+    if (!xmlStrEqual(n->name, X("graph"))) continue;
     for (xmlNode* g = n->children; g; g = g->next) {
       if (g->type != XML_ELEMENT_NODE) continue;
-      if (xmlStrEqual(g->name, BAD_CAST "node")) nodes.insert(Attr(g, "id"));
-      if (xmlStrEqual(g->name, BAD_CAST "edge"))
-        edges.emplace_back(Attr(g, "source"), Attr(g, "target"));
+      if (xmlStrEqual(g->name, X("node"))) nodes.insert(Attr(g, "id"));
+      if (xmlStrEqual(g->name, X("edge"))) edges.emplace_back(Attr(g, "source"), Attr(g, "target"));
       for (xmlNode* d = g->children; d; d = d->next) {
         if (d->type != XML_ELEMENT_NODE) continue;
         used_keys.insert(Attr(d, "key"));
@@ -156,10 +158,12 @@ TEST_F(Formats, PopoloMembershipsReferenceExistingPersonsAndOrganizations) {
   }
   ASSERT_EQ(doc["memberships"].size(), 3u);
   for (const auto& m : doc["memberships"]) {
-    if (m.contains("person_id")) EXPECT_TRUE(persons.count(m["person_id"]));
-    if (m.contains("member")) EXPECT_TRUE(organizations.count(m["member"]["id"]));
+    // Exactly one member: a person or (subordinate_to) an organization.
+    EXPECT_NE(m.contains("person_id"), m.contains("member"));
+    EXPECT_TRUE(!m.contains("person_id") || persons.count(m["person_id"]));
+    EXPECT_TRUE(!m.contains("member") || organizations.count(m["member"]["id"]));
     EXPECT_TRUE(organizations.count(m["organization_id"]));
-    if (m.contains("post_id")) EXPECT_TRUE(posts.count(m["post_id"]));
+    EXPECT_TRUE(!m.contains("post_id") || posts.count(m["post_id"]));
     EXPECT_FALSE(m["sources"].empty());
     EXPECT_FALSE(m["sijill:citations"].empty());
     // Exact days only: "2012-11-01/2012-12-31" has both; "2012-23" (fall) and
