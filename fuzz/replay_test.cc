@@ -17,6 +17,7 @@ DECLARE_TARGET(pdf_reader)
 DECLARE_TARGET(edtf)
 DECLARE_TARGET(date_finder)
 DECLARE_TARGET(redact)
+DECLARE_TARGET(csv)
 
 namespace {
 
@@ -45,5 +46,6 @@ REPLAY_TEST(pdf_reader)
 REPLAY_TEST(edtf)
 REPLAY_TEST(date_finder)
 REPLAY_TEST(redact)
+REPLAY_TEST(csv)
 
 }  // namespace

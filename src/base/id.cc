@@ -2,19 +2,29 @@
 
 #include <sodium.h>
 
+#include <array>
+
 namespace sijill::base {
 namespace {
 
 constexpr std::string_view kAlphabet = "0123456789abcdefghjkmnpqrstvwxyz";
 
-// Returns the 5-bit value of a Crockford base32 character, or -1.
-int DecodeChar(char c) {
-  if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  if (c == 'i' || c == 'l') c = '1';
-  if (c == 'o') c = '0';
-  auto pos = kAlphabet.find(c);
-  return pos == std::string_view::npos ? -1 : static_cast<int>(pos);
-}
+// The 5-bit value of each Crockford base32 character, or -1: a table, because ids are
+// parsed for every row an export or query reads.
+constexpr std::array<int8_t, 256> kDecode = [] {
+  std::array<int8_t, 256> table{};
+  table.fill(-1);
+  for (size_t v = 0; v < kAlphabet.size(); ++v) {
+    char c = kAlphabet[v];
+    table[static_cast<uint8_t>(c)] = static_cast<int8_t>(v);
+    if (c >= 'a' && c <= 'z') table[static_cast<uint8_t>(c - 'a' + 'A')] = static_cast<int8_t>(v);
+  }
+  for (char c : {'i', 'I', 'l', 'L'}) table[static_cast<uint8_t>(c)] = 1;
+  for (char c : {'o', 'O'}) table[static_cast<uint8_t>(c)] = 0;
+  return table;
+}();
+
+int DecodeChar(char c) { return kDecode[static_cast<uint8_t>(c)]; }
 
 }  // namespace
 
@@ -26,35 +36,46 @@ Id Id::Random() {
 }
 
 std::string Id::ToString() const {
+  // 128 bits, big-endian, 5 bits per character; the last character carries 3 bits and
+  // two zero bits of padding.
   std::string out;
   out.reserve(kTextLength);
-  // 128 bits, big-endian, 5 bits per character; the last character carries 3 bits.
-  for (size_t i = 0; i < kTextLength; ++i) {
-    unsigned value = 0;
-    for (size_t b = 0; b < 5; ++b) {
-      size_t bit = i * 5 + b;
-      value <<= 1;
-      if (bit < 128) value |= (bytes_[bit / 8] >> (7 - bit % 8)) & 1u;
+  uint32_t acc = 0;  // holds at most 12 pending bits
+  int bits = 0;
+  for (uint8_t b : bytes_) {
+    acc = (acc << 8) | b;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      out.push_back(kAlphabet[(acc >> bits) & 31u]);
     }
-    out.push_back(kAlphabet[value]);
+    acc &= (1u << bits) - 1;
   }
+  out.push_back(kAlphabet[(acc << (5 - bits)) & 31u]);  // bits == 3 here
   return out;
 }
 
 std::optional<Id> Id::Parse(std::string_view text) {
   if (text.size() != kTextLength) return std::nullopt;
   Id id;
+  uint32_t acc = 0;  // holds at most 12 pending bits
+  int bits = 0;
+  size_t out = 0;
   for (size_t i = 0; i < kTextLength; ++i) {
     int value = DecodeChar(text[i]);
     if (value < 0) return std::nullopt;
-    for (size_t b = 0; b < 5; ++b) {
-      size_t bit = i * 5 + b;
-      bool set = (value >> (4 - b)) & 1;
-      if (bit >= 128) {
-        if (set) return std::nullopt;  // padding bits must be zero
-        continue;
-      }
-      if (set) id.bytes_[bit / 8] |= static_cast<uint8_t>(1u << (7 - bit % 8));
+    if (i + 1 == kTextLength) {
+      if ((value & 3) != 0) return std::nullopt;  // padding bits must be zero
+      acc = (acc << 3) | static_cast<uint32_t>(value >> 2);
+      bits += 3;
+    } else {
+      acc = (acc << 5) | static_cast<uint32_t>(value);
+      bits += 5;
+    }
+    if (bits >= 8) {
+      bits -= 8;
+      id.bytes_[out++] = static_cast<uint8_t>(acc >> bits);
+      acc &= (1u << bits) - 1;
     }
   }
   return id;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <set>
 
 namespace sijill::base {
@@ -17,6 +18,21 @@ TEST(Id, RoundTripsThroughText) {
     EXPECT_EQ(*back, id);
     EXPECT_EQ(id.Short(), text.substr(0, Id::kShortLength));
   }
+}
+
+// The text form is stored in every archive and export: these must never change.
+TEST(Id, KnownTextForms) {
+  std::array<uint8_t, 16> counting{};
+  for (size_t i = 0; i < 16; ++i) counting[i] = static_cast<uint8_t>(i);
+  std::array<uint8_t, 16> ones{};
+  ones.fill(0xff);
+  std::array<uint8_t, 16> top{};
+  top[0] = 0x80;
+  EXPECT_EQ(Id::FromBytes(counting).ToString(), "000g40r40m30e209185gr38e1w");
+  EXPECT_EQ(Id::FromBytes(ones).ToString(), "zzzzzzzzzzzzzzzzzzzzzzzzzw");
+  EXPECT_EQ(Id::FromBytes(top).ToString(), "g0000000000000000000000000");
+  EXPECT_EQ(Id::Parse("000g40r40m30e209185gr38e1w"), Id::FromBytes(counting));
+  EXPECT_EQ(Id::Parse("ZZZZZZZZZZZZZZZZZZZZZZZZZW"), Id::FromBytes(ones));
 }
 
 TEST(Id, ParseIsForgivingAboutCaseAndLookAlikes) {

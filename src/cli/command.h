@@ -58,6 +58,8 @@ int RunAbout(Console& console, std::span<const std::string> args);
 int RunDossier(Console& console, std::span<const std::string> args);
 int RunCorroborate(Console& console, std::span<const std::string> args);
 int RunContradictions(Console& console, std::span<const std::string> args);
+int RunExport(Console& console, std::span<const std::string> args);
+int RunImport(Console& console, std::span<const std::string> args);
 int RunSearch(Console& console, std::span<const std::string> args);
 int RunDate(Console& console, std::span<const std::string> args);
 int RunHelp(Console& console, std::span<const std::string> args);

@@ -78,6 +78,10 @@ class KnowledgeStore {
 
   // The history of one entity or claim, oldest first.
   virtual base::Result<std::vector<knowledge::HistoryEvent>> History(const base::Id& object) = 0;
+  // Every history event of the archive in seq order, streamed (exports); stops early if
+  // `visit` returns false.
+  virtual base::Status ForEachHistory(
+      const std::function<bool(const knowledge::HistoryEvent&)>& visit) = 0;
 };
 
 }  // namespace sijill::store

@@ -117,6 +117,10 @@ class MemoryKnowledgeStore : public store::KnowledgeStore {
   base::Result<std::vector<knowledge::HistoryEvent>> History(const base::Id&) override {
     return std::vector<knowledge::HistoryEvent>{};
   }
+  // Keeps no history, like History above.
+  base::Status ForEachHistory(const std::function<bool(const knowledge::HistoryEvent&)>&) override {
+    return base::Status::Ok();
+  }
 
   // The root of `id`'s merge group.
   base::Result<base::Id> RootOf(const base::Id& id) {

@@ -635,4 +635,27 @@ base::Result<std::vector<knowledge::HistoryEvent>> SqliteKnowledge::History(cons
   return out;
 }
 
+base::Status SqliteKnowledge::ForEachHistory(
+    const std::function<bool(const knowledge::HistoryEvent&)>& visit) {
+  ASSIGN_OR_RETURN(auto s, conn_.Prepare("SELECT seq, at, actor, action, object, before, after "
+                                         "FROM knowledge_history ORDER BY seq"));
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return base::Status::Ok();
+    auto object = base::Id::Parse(s.Text(4));
+    if (!object) {
+      return base::Status::Corruption(
+          fmt::format("knowledge_history seq {}: object is not an id", s.Int(0)));
+    }
+    knowledge::HistoryEvent e{static_cast<uint64_t>(s.Int(0)),
+                              std::string(s.Text(1)),
+                              std::string(s.Text(2)),
+                              std::string(s.Text(3)),
+                              *object,
+                              s.OptionalText(5),
+                              s.OptionalText(6)};
+    if (!visit(e)) return base::Status::Ok();
+  }
+}
+
 }  // namespace sijill::store::sqlite

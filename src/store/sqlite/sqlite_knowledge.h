@@ -40,6 +40,8 @@ class SqliteKnowledge : public KnowledgeStore, public KnowledgeWriter {
   base::Result<uint64_t> CountEntities() override;
   base::Result<uint64_t> CountClaims(const ClaimFilter& filter) override;
   base::Result<std::vector<knowledge::HistoryEvent>> History(const base::Id& object) override;
+  base::Status ForEachHistory(
+      const std::function<bool(const knowledge::HistoryEvent&)>& visit) override;
 
  private:
   struct Cache;  // prepared statements, reused across calls
