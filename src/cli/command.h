@@ -60,6 +60,7 @@ int RunCorroborate(Console& console, std::span<const std::string> args);
 int RunContradictions(Console& console, std::span<const std::string> args);
 int RunSearch(Console& console, std::span<const std::string> args);
 int RunDate(Console& console, std::span<const std::string> args);
+int RunEval(Console& console, std::span<const std::string> args);
 int RunHelp(Console& console, std::span<const std::string> args);
 int RunVersion(Console& console, std::span<const std::string> args);
 
