@@ -36,8 +36,7 @@ constexpr std::array kCommands = {
     Command{"corroborate", "claims confirmed by independent witnesses", RunCorroborate},
     Command{"contradictions", "claims that cannot all be true", RunContradictions},
     Command{"date", "check EDTF dates; find the dates written in a document", RunDate},
-    Command{"eval", "score extraction against gold annotations (precision, recall, F1)",
-            RunEval},
+    Command{"eval", "score extraction against gold annotations (precision, recall, F1)", RunEval},
     Command{"help", "show help for sijill or one of its commands", RunHelp},
     Command{"version", "print the version of sijill", RunVersion},
 };

@@ -28,11 +28,13 @@ int RunEval(Console& console, std::span<const std::string> args) {
   auto files = eval::ListGoldFiles(dir);
   if (!files) return Fail(console, files.error());
   eval::Score total;
+  std::vector<std::string> warnings;
   for (const auto& file : *files) {
-    auto score = eval::EvaluateGoldFile(file);
+    auto score = eval::EvaluateGoldFile(file, &warnings);
     if (!score) return Fail(console, score.error());
     total += *score;
   }
+  for (const auto& w : warnings) console.Err(fmt::format("sijill eval: warning: {}\n", w));
   console.Out(json ? DumpJson(eval::ScoreJson(total)) : eval::ScoreTable(total));
   return kExitOk;
 }

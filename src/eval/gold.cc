@@ -5,6 +5,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "ingest/add.h"
+
 namespace sijill::eval {
 namespace {
 
@@ -47,7 +49,8 @@ class GoldReader {
     ASSIGN_OR_RETURN(e.id, String(j, "id", at + "."));
     ASSIGN_OR_RETURN(std::string type, String(j, "type", at + "."));
     auto parsed = knowledge::ParseEntityType(type);
-    if (!parsed) return tl::unexpected(Error(at + ".type", fmt::format("unknown type \"{}\"", type)));
+    if (!parsed)
+      return tl::unexpected(Error(at + ".type", fmt::format("unknown type \"{}\"", type)));
     e.type = *parsed;
     ASSIGN_OR_RETURN(e.canonical, String(j, "canonical", at + "."));
     auto mentions = j.find("mentions");
@@ -80,7 +83,8 @@ class GoldReader {
     ASSIGN_OR_RETURN(std::string subject, String(j, "subject", at + "."));
     auto s = ids.find(subject);
     if (s == ids.end())
-      return tl::unexpected(Error(at + ".subject", fmt::format("no entity has id \"{}\"", subject)));
+      return tl::unexpected(
+          Error(at + ".subject", fmt::format("no entity has id \"{}\"", subject)));
     c.subject = s->second;
     ASSIGN_OR_RETURN(std::string predicate, String(j, "predicate", at + "."));
     auto p = knowledge::ParsePredicate(predicate);
@@ -160,6 +164,16 @@ base::Result<Gold> ParseGold(std::string_view json_text, std::string_view file_n
   ASSIGN_OR_RETURN(auto language, r.OptionalString(j, "language", ""));
   g.language = language.value_or("");
   ASSIGN_OR_RETURN(g.document_date, r.OptionalString(j, "document_date", ""));
+  if (g.document_date) {
+    auto checked = ingest::ValidateDocumentDate(*g.document_date);
+    if (checked) {
+      g.document_date = *checked;
+    } else {
+      g.warnings.push_back(fmt::format("{}: document_date: \"{}\" is not a date; scored as null",
+                                       file_name, *g.document_date));
+      g.document_date.reset();
+    }
+  }
 
   ASSIGN_OR_RETURN(const json* entities, r.Array(j, "entities"));
   std::map<std::string, size_t> ids;

@@ -40,8 +40,8 @@ struct GoldEntity {
 };
 
 struct GoldDate {
-  std::string text;          // verbatim, searched for in the body
-  std::string edtf;          // the gold "edtf", as written
+  std::string text;  // verbatim, searched for in the body
+  std::string edtf;  // the gold "edtf", as written
   DayRange range;
 };
 
@@ -65,6 +65,9 @@ struct Gold {
   std::string source;  // file name of the text, relative to the gold file's folder
   std::string language;
   std::optional<std::string> document_date;  // YYYY[-MM[-DD]]
+  // Problems that do not stop scoring, each naming the file and field: a document_date
+  // that is not YYYY[-MM[-DD]] ("Not specified") is scored as null.
+  std::vector<std::string> warnings;
   std::vector<GoldEntity> entities;
   std::vector<GoldDate> dates;
   std::vector<GoldClaim> claims;
@@ -85,7 +88,7 @@ struct PredictedEntity {
 };
 
 struct PredictedDate {
-  uint64_t cp_begin = 0, cp_end = 0;  // code points into the document's body text
+  uint64_t cp_begin = 0, cp_end = 0;     // code points into the document's body text
   std::optional<time::EdtfValue> value;  // nullopt: found but not fixed
 };
 

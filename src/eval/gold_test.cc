@@ -58,6 +58,15 @@ TEST(ParseGold, ErrorsNameTheFileAndField) {
             "x.gold.json: claims[0].subject: no entity has id \"p9\"");
 }
 
+TEST(ParseGold, DocumentDateThatIsNoDateIsNullWithAWarning) {
+  auto g = ParseGold(R"({"source": "t.txt", "document_date": "Not specified"})", "x.gold.json");
+  ASSERT_TRUE(g.has_value());
+  EXPECT_FALSE(g->document_date.has_value());
+  EXPECT_EQ(g->warnings,
+            std::vector<std::string>{"x.gold.json: document_date: \"Not specified\" is not a date; "
+                                     "scored as null"});
+}
+
 TEST(RangeOfEdtf, IntervalWithSeasonEndsIsBoundedByEachEnd) {
   auto r = RangeOfEdtf("../2012-22");  // refused by ParseEdtf as an interval end
   ASSERT_TRUE(r.has_value()) << r.error().message();

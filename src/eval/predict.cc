@@ -118,8 +118,7 @@ base::Result<std::string> Slurp(const fs::path& path) {
 }  // namespace
 
 base::Result<ExtractionRun> ReadPredictions(store::Archive& archive,
-                                            const store::SourceRecord& source,
-                                            const Gold& gold) {
+                                            const store::SourceRecord& source, const Gold& gold) {
   ExtractionRun run;
   ASSIGN_OR_RETURN(run.body, ReadBlob(archive.blobs(), source.text_sha256));
   run.predictions.dates = FindDatePredictions(run.body, gold);
@@ -152,16 +151,19 @@ base::Result<std::vector<fs::path>> ListGoldFiles(const fs::path& dir) {
     if (entry.is_regular_file(ec) && entry.path().filename().string().ends_with(".gold.json"))
       out.push_back(entry.path());
   }
-  if (ec) return tl::unexpected(base::Status::IOError(fmt::format("{}: {}", dir.string(), ec.message())));
+  if (ec)
+    return tl::unexpected(base::Status::IOError(fmt::format("{}: {}", dir.string(), ec.message())));
   if (out.empty())
     return tl::unexpected(base::Status::InvalidArgument(dir.string() + ": no *.gold.json files"));
   std::sort(out.begin(), out.end());
   return out;
 }
 
-base::Result<Score> EvaluateGoldFile(const fs::path& gold_path) {
+base::Result<Score> EvaluateGoldFile(const fs::path& gold_path,
+                                     std::vector<std::string>* warnings) {
   ASSIGN_OR_RETURN(std::string text, Slurp(gold_path));
   ASSIGN_OR_RETURN(Gold gold, ParseGold(text, gold_path.string()));
+  warnings->insert(warnings->end(), gold.warnings.begin(), gold.warnings.end());
   fs::path source = gold_path.parent_path() / gold.source;
   std::error_code ec;
   if (!fs::is_regular_file(source, ec))

@@ -33,16 +33,16 @@ base::Result<ExtractionRun> RunExtraction(const std::filesystem::path& source, c
 // today the dates time::FindDates finds in its stored text, and whatever entities and
 // claims the knowledge layer holds.
 base::Result<ExtractionRun> ReadPredictions(store::Archive& archive,
-                                            const store::SourceRecord& source,
-                                            const Gold& gold);
+                                            const store::SourceRecord& source, const Gold& gold);
 
 // The *.gold.json files directly in `dir`, sorted by name. Errors: kNotFound
 // "<dir>: no such directory", kInvalidArgument "<dir>: no *.gold.json files".
 base::Result<std::vector<std::filesystem::path>> ListGoldFiles(const std::filesystem::path& dir);
 
-// Reads, parses and scores one gold file (extraction in a temporary archive). Errors
-// name the file: unreadable or invalid gold, "<gold>: source: <path>: no such file",
-// and those of RunExtraction.
-base::Result<Score> EvaluateGoldFile(const std::filesystem::path& gold_path);
+// Reads, parses and scores one gold file (extraction in a temporary archive), appending
+// the gold's warnings (Gold::warnings) to *warnings. Errors name the file: unreadable
+// or invalid gold, "<gold>: source: <path>: no such file", and those of RunExtraction.
+base::Result<Score> EvaluateGoldFile(const std::filesystem::path& gold_path,
+                                     std::vector<std::string>* warnings);
 
 }  // namespace sijill::eval

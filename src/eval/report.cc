@@ -12,13 +12,14 @@ double Ratio(uint64_t num, uint64_t den) {
 }
 
 nlohmann::json CountsJson(const MatchCounts& c) {
-  return {{"gold", c.gold},           {"predicted", c.predicted}, {"matched", c.matched},
-          {"precision", c.Precision()}, {"recall", c.Recall()},     {"f1", c.F1()}};
+  return {{"gold", c.gold},       {"predicted", c.predicted},
+          {"matched", c.matched}, {"precision", c.Precision()},
+          {"recall", c.Recall()}, {"f1", c.F1()}};
 }
 
 std::string Row(std::string_view label, const MatchCounts& c) {
-  return fmt::format("{:<10}{:>7}{:>11}{:>9}{:>8.3f}{:>8.3f}{:>8.3f}\n", label, c.gold,
-                     c.predicted, c.matched, c.Precision(), c.Recall(), c.F1());
+  return fmt::format("{:<10}{:>7}{:>11}{:>9}{:>8.3f}{:>8.3f}{:>8.3f}\n", label, c.gold, c.predicted,
+                     c.matched, c.Precision(), c.Recall(), c.F1());
 }
 
 }  // namespace
@@ -26,7 +27,8 @@ std::string Row(std::string_view label, const MatchCounts& c) {
 nlohmann::json ScoreJson(const Score& s) {
   nlohmann::json entities;
   for (knowledge::EntityType t : knowledge::AllEntityTypes())
-    entities[std::string(knowledge::Name(t))] = CountsJson(s.entities_by_type[static_cast<size_t>(t)]);
+    entities[std::string(knowledge::Name(t))] =
+        CountsJson(s.entities_by_type[static_cast<size_t>(t)]);
   entities["overall"] = CountsJson(s.entities);
   nlohmann::json claims = CountsJson(s.claims.counts);
   claims["evidence_agreed"] = s.claims.evidence_agreed;

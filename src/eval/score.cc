@@ -154,9 +154,8 @@ ClaimScore ScoreClaims(const Gold& gold, const Predictions& predictions,
   ClaimScore s;
   s.counts.gold = gold.claims.size();
   s.counts.predicted = static_cast<uint64_t>(
-      std::count_if(predictions.claims.begin(), predictions.claims.end(), [](const auto& c) {
-        return c.status != knowledge::ClaimStatus::kRejected;
-      }));
+      std::count_if(predictions.claims.begin(), predictions.claims.end(),
+                    [](const auto& c) { return c.status != knowledge::ClaimStatus::kRejected; }));
   std::vector<bool> taken(predictions.claims.size(), false);
   for (const GoldClaim& g : gold.claims) {
     for (size_t i = 0; i < predictions.claims.size(); ++i) {

@@ -56,7 +56,7 @@ DateScore ScoreDates(const Gold& gold, const Predictions& predictions, std::stri
 time::Day DocumentDay(const std::optional<std::string>& document_date);
 
 struct ClaimScore {
-  MatchCounts counts;  // predicted: claims not rejected
+  MatchCounts counts;            // predicted: claims not rejected
   uint64_t evidence_agreed = 0;  // matched claims whose evidence type equals the gold's
   ClaimScore& operator+=(const ClaimScore& o);
 };

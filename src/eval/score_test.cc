@@ -80,7 +80,8 @@ TEST(DayJaccard, OpenEndsAreTheDocumentsSpan) {
 
 TEST(ScoreDates, FoundOnTheFirstOccurrenceNormalizedOnJaccard) {
   Gold gold;
-  gold.dates = {{"March 2013", "2013-03", R("2013-03")}, {"in 2012", "2012", R("2012")},
+  gold.dates = {{"March 2013", "2013-03", R("2013-03")},
+                {"in 2012", "2012", R("2012")},
                 {"never", "2001", R("2001")}};
   //                  0123456789012345678901234567890123456789
   std::string body = "In March 2013 they left; in 2012 and in 2012 again.";
@@ -92,7 +93,7 @@ TEST(ScoreDates, FoundOnTheFirstOccurrenceNormalizedOnJaccard) {
   EXPECT_EQ(s.gold, 3u);
   EXPECT_EQ(s.found, 1u);
   EXPECT_EQ(s.normalized, 0u);
-  p.dates.push_back({5, 8, V("2013-03")});  // a partial overlap is enough
+  p.dates.push_back({5, 8, V("2013-03")});    // a partial overlap is enough
   p.dates.push_back({28, 32, std::nullopt});  // found, value unknown
   s = ScoreDates(gold, p, body, doc);
   EXPECT_EQ(s.found, 2u);
@@ -124,8 +125,8 @@ Gold ClaimGold() {
   Gold gold;
   gold.entities = {G(EntityType::kPerson, "Haidar"), G(EntityType::kUnit, "47th Brigade")};
   GoldClaim c{0, Predicate::kCommanderOf, {1, ""}, {}, {}, R("2012"), Evidence::kFirstHand, ""};
-  GoldClaim lit{0, Predicate::kLocatedAt, {std::nullopt, "Hama"}, {}, {}, std::nullopt,
-                Evidence::kHearsay, ""};
+  GoldClaim lit{0,  Predicate::kLocatedAt, {std::nullopt, "Hama"}, {},
+                {}, std::nullopt,          Evidence::kHearsay,     ""};
   gold.claims = {c, lit};
   return gold;
 }
@@ -140,16 +141,36 @@ TEST(ScoreClaims, PredicateEntitiesAndTimeMustAgree) {
   Gold gold = ClaimGold();
   Predictions p = ClaimPredictions();
   // Predicted entity indexes: unit 0, person 1.
-  p.claims = {{1, Predicate::kMemberOf, {0, ""}, R("2012"), Evidence::kFirstHand,
+  p.claims = {{1,
+               Predicate::kMemberOf,
+               {0, ""},
+               R("2012"),
+               Evidence::kFirstHand,
                ClaimStatus::kCandidate},  // wrong predicate
-              {0, Predicate::kCommanderOf, {1, ""}, R("2012"), Evidence::kFirstHand,
+              {0,
+               Predicate::kCommanderOf,
+               {1, ""},
+               R("2012"),
+               Evidence::kFirstHand,
                ClaimStatus::kCandidate},  // subject and object swapped
-              {1, Predicate::kCommanderOf, {0, ""}, R("2014"), Evidence::kFirstHand,
+              {1,
+               Predicate::kCommanderOf,
+               {0, ""},
+               R("2014"),
+               Evidence::kFirstHand,
                ClaimStatus::kCandidate},  // time incompatible
-              {1, Predicate::kCommanderOf, {0, ""}, R("2012-06/2013"), Evidence::kHearsay,
+              {1,
+               Predicate::kCommanderOf,
+               {0, ""},
+               R("2012-06/2013"),
+               Evidence::kHearsay,
                ClaimStatus::kAccepted},  // matches; evidence differs
-              {1, Predicate::kLocatedAt, {std::nullopt, "the “Hama”"}, std::nullopt,
-               Evidence::kHearsay, ClaimStatus::kCandidate}};  // literal, normalized equal
+              {1,
+               Predicate::kLocatedAt,
+               {std::nullopt, "the “Hama”"},
+               std::nullopt,
+               Evidence::kHearsay,
+               ClaimStatus::kCandidate}};  // literal, normalized equal
   Score s = ScoreFile(gold, p, "");
   EXPECT_EQ(s.claims.counts.gold, 2u);
   EXPECT_EQ(s.claims.counts.predicted, 5u);
@@ -160,7 +181,11 @@ TEST(ScoreClaims, PredicateEntitiesAndTimeMustAgree) {
 TEST(ScoreClaims, RejectedClaimsAreIgnoredAndMatchOnce) {
   Gold gold = ClaimGold();
   Predictions p = ClaimPredictions();
-  PredictedClaim good{1, Predicate::kCommanderOf, {0, ""}, std::nullopt, Evidence::kFirstHand,
+  PredictedClaim good{1,
+                      Predicate::kCommanderOf,
+                      {0, ""},
+                      std::nullopt,
+                      Evidence::kFirstHand,
                       ClaimStatus::kRejected};
   p.claims = {good};
   Score s = ScoreFile(gold, p, "");
@@ -179,7 +204,11 @@ TEST(ScoreClaims, UnmatchedSubjectEntityMatchesNothing) {
   Gold gold = ClaimGold();
   Predictions p;
   p.entities = {{EntityType::kUnit, "47th Brigade", {}}, {EntityType::kPerson, "Someone", {}}};
-  p.claims = {{1, Predicate::kCommanderOf, {0, ""}, std::nullopt, Evidence::kFirstHand,
+  p.claims = {{1,
+               Predicate::kCommanderOf,
+               {0, ""},
+               std::nullopt,
+               Evidence::kFirstHand,
                ClaimStatus::kCandidate}};
   EXPECT_EQ(ScoreFile(gold, p, "").claims.counts.matched, 0u);
 }
