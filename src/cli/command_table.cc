@@ -40,6 +40,7 @@ constexpr std::array kCommands = {
             RunExport},
     Command{"import", "import a JSON or CSV export into an archive holding its sources", RunImport},
     Command{"date", "check EDTF dates; find the dates written in a document", RunDate},
+    Command{"eval", "score extraction against gold annotations (precision, recall, F1)", RunEval},
     Command{"help", "show help for sijill or one of its commands", RunHelp},
     Command{"version", "print the version of sijill", RunVersion},
 };

@@ -1,0 +1,98 @@
+// `sijill eval --gold DIR`: the default extraction scored against gold annotations
+// (../shared/docs/evaluation.md), on the dev testimonies and on bad input.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "e2e/run_sijill.h"
+
+namespace sijill::e2e {
+namespace {
+
+using ::testing::HasSubstr;
+
+TEST(Eval, DevSetJsonCounts) {
+  auto r = RunSijill({"eval", "--gold", (SharedData() / "dev").string(), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["files"], 6);
+  // The same figures as src/time/date_finder_dev_test.cc.
+  EXPECT_EQ(j["dates"]["gold"], 81);
+  EXPECT_EQ(j["dates"]["found"], 78);
+  EXPECT_EQ(j["dates"]["normalized"], 73);
+  EXPECT_EQ(j["entities"]["overall"]["gold"], 176);
+  EXPECT_EQ(j["entities"]["person"]["gold"], 42);
+  EXPECT_EQ(j["claims"]["gold"], 183);
+  // No extractor writes entities or claims yet (issue 6): nothing is predicted.
+  EXPECT_EQ(j["entities"]["overall"]["predicted"], 0);
+  EXPECT_EQ(j["claims"]["predicted"], 0);
+  for (const char* key : {"gold", "predicted", "matched", "precision", "recall", "f1"})
+    EXPECT_TRUE(j["entities"]["unit"].contains(key)) << key;
+  EXPECT_TRUE(j["claims"].contains("evidence_agreed"));
+}
+
+TEST(Eval, DevSetTable) {
+  auto r = RunSijill({"eval", "--gold", (SharedData() / "dev").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("entities     gold  predicted  matched       P       R      F1\n"
+                               "person         42          0        0   0.000   0.000   0.000\n"));
+  EXPECT_THAT(r.out, HasSubstr("dates     found 78/81 (0.963), normalized 73/81 (0.901)\n"));
+}
+
+TEST(Eval, FolderWithoutGoldFails) {
+  Scratch s;
+  auto r = RunSijill({"eval", "--gold", s.path().string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "sijill: error: " + s.path().string() + ": no *.gold.json files\n");
+}
+
+TEST(Eval, GoldNamingAMissingSourceFails) {
+  Scratch s;
+  WriteFile(s / "a.gold.json", R"({"source": "a.txt", "document_date": "2024-01-01"})");
+  auto r = RunSijill({"eval", "--gold", s.path().string()});
+  EXPECT_EQ(r.exit_code, 1);
+  std::string gold = (s / "a.gold.json").string();
+  EXPECT_EQ(r.err,
+            "sijill: error: " + gold + ": source: " + (s / "a.txt").string() + ": no such file\n");
+}
+
+TEST(Eval, BadGoldFieldIsNamed) {
+  Scratch s;
+  WriteFile(s / "a.txt", "On 3 March 2013 the brigade left.\n");
+  WriteFile(s / "a.gold.json",
+            R"({"source": "a.txt", "claims": [{"subject": "p1", "predicate": "member_of",
+                "object": "u1"}]})");
+  auto r = RunSijill({"eval", "--gold", s.path().string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "sijill: error: " + (s / "a.gold.json").string() +
+                       ": claims[0].subject: no entity has id \"p1\"\n");
+  WriteFile(s / "a.gold.json", "{not json");
+  r = RunSijill({"eval", "--gold", s.path().string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "sijill: error: " + (s / "a.gold.json").string() + ": not JSON\n");
+}
+
+TEST(Eval, SmallCollectionScoresItsDates) {
+  Scratch s;
+  WriteFile(s / "a.txt", "On 3 March 2013 the brigade left.\n");
+  WriteFile(s / "a.gold.json", R"({"source": "a.txt", "document_date": "2024-01-01",
+      "dates": [{"text": "3 March 2013", "edtf": "2013-03-03"}, {"text": "absent", "edtf": "2001"}]})");
+  auto r = RunSijill({"eval", "--gold", s.path().string(), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["dates"]["gold"], 2);
+  EXPECT_EQ(j["dates"]["found"], 1);
+  EXPECT_EQ(j["dates"]["normalized"], 1);
+}
+
+TEST(Eval, UsageErrors) {
+  EXPECT_EQ(RunSijill({"eval"}).exit_code, 2);
+  EXPECT_EQ(RunSijill({"eval", "--gold", "x", "--frobnicate"}).exit_code, 2);
+  auto r = RunSijill({"eval", "--gold", "/nonexistent-gold-dir"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "sijill: error: /nonexistent-gold-dir: no such directory\n");
+}
+
+}  // namespace
+}  // namespace sijill::e2e
