@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cli/command.h"
 
 #ifndef SIJILL_VERSION
@@ -25,7 +27,11 @@ int RunHelp(Console& console, std::span<const std::string> args) {
   std::string text =
       "Sijill keeps testimonies safe, provable and searchable.\n\n"
       "usage: sijill <command> <archive> [args]\n\ncommands:\n";
-  for (const auto& c : Commands()) text += fmt::format("  {:<10} {}\n", c.name, c.summary);
+  size_t width = 0;
+  for (const auto& c : Commands()) width = std::max(width, c.name.size());
+  for (const auto& c : Commands()) {
+    text += fmt::format("  {:<{}}  {}\n", c.name, width, c.summary);
+  }
   text += "\nRun 'sijill help <command>' for a command's options.\n";
   console.Out(text);
   return kExitOk;
