@@ -4,32 +4,10 @@
 
 #include <map>
 
+#include "export/markup.h"
+
 namespace sijill::cli {
 namespace {
-
-std::string Escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 constexpr std::string_view kStyle = R"css(
 body { font-family: "Noto Serif", "DejaVu Serif", serif; max-width: 48em; margin: 2em auto; }
@@ -132,7 +110,7 @@ base::Result<std::string> ReportHtml(store::Store& store, const std::string& tit
                                      const std::vector<ReportSection>& sections,
                                      const curate::Disclosure* disclosure, ReportCounts* counts) {
   auto show = [&](std::string_view text) {
-    return Escape(disclosure ? disclosure->Text(text) : std::string(text));
+    return exporter::Markup(disclosure ? disclosure->Text(text) : std::string(text));
   };
   ReportCounts local;
   ReportCounts& n = counts ? *counts : local;
@@ -177,14 +155,14 @@ base::Result<std::string> ReportHtml(store::Store& store, const std::string& tit
       table += fmt::format(
           "<tr><td class=\"time\">{}<br><span class=\"meta\">{} – {}</span></td>"
           "<td>{}{}</td></tr>\n",
-          Escape(r.claim.time.value_or("time unknown")), r.earliest, r.latest, show(statement),
-          marks);
+          exporter::Markup(r.claim.time.value_or("time unknown")), r.earliest, r.latest,
+          show(statement), marks);
     }
     if (!table.empty()) {
       body += fmt::format(
           "<h2>{}</h2>\n<table>\n<tr><th>When</th><th>What the sources say</th>"
           "</tr>\n{}</table>\n",
-          Escape(section.heading), table);
+          exporter::Markup(section.heading), table);
     }
   }
   std::string names;
@@ -195,7 +173,7 @@ base::Result<std::string> ReportHtml(store::Store& store, const std::string& tit
       "<p class=\"meta\">{3} · {4} claims, each with the words it rests on"
       "{5}</p>\n{6}<h2>Sources</h2>\n<ol class=\"notes\">\n{7}</ol>\n</body></html>\n",
       show(title), kStyle, show(names.empty() ? "" : "Also: " + names),
-      Escape(std::string(knowledge::Name(entity.type))), n.claims,
+      exporter::Markup(std::string(knowledge::Name(entity.type))), n.claims,
       disclosure
           ? fmt::format("; shown at the {} level", store::AccessLevelName(disclosure->level()))
           : "",

@@ -8,46 +8,12 @@
 #include <nlohmann/json.hpp>
 
 #include "base/utf8.h"
+#include "export/markup.h"
 #include "export/writers.h"
 #include "knowledge/knowledge_json.h"
 
 namespace sijill::exporter {
 namespace {
-
-// Text as XML character data or attribute value: markup characters escaped, and the
-// characters XML 1.0 forbids (C0 controls but tab, LF, CR; U+FFFE, U+FFFF) left out.
-std::string Xml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t start = pos;
-    char32_t cp = base::DecodeAt(text, &pos);
-    if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF) {
-      continue;
-    }
-    switch (cp) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out.append(text.substr(start, pos - start));
-    }
-  }
-  return out;
-}
 
 struct Key {
   const char* id;
@@ -67,7 +33,7 @@ constexpr Key kKeys[] = {
 };
 
 void Data(std::ostream& out, const char* key, std::string_view value) {
-  out << "<data key=\"" << key << "\">" << Xml(value) << "</data>";
+  out << "<data key=\"" << key << "\">" << Markup(value) << "</data>";
 }
 
 void Node(std::ostream& out, const knowledge::Entity& e) {
