@@ -275,10 +275,11 @@ base::Status SqliteKnowledge::WriteCitations(int64_t claim_rowid, const Claim& c
 }
 
 namespace {
-void BindClaimFields(Statement& s, const Claim& c, int64_t subject, std::optional<int64_t> object) {
-  s.Bind(3, subject).Bind(4, knowledge::Name(c.predicate));
-  if (object)
-    s.Bind(5, *object);
+// Binds every field but the id and created_* to ?3..?13.
+void BindClaimFields(Statement& s, const Claim& c, const ClaimEnds& ends) {
+  s.Bind(3, ends.subject).Bind(4, knowledge::Name(c.predicate));
+  if (ends.object)
+    s.Bind(5, *ends.object);
   else
     s.BindNull(5);
   s.BindOptional(6, c.object_text)
@@ -292,19 +293,24 @@ void BindClaimFields(Statement& s, const Claim& c, int64_t subject, std::optiona
 }
 }  // namespace
 
-base::Status SqliteKnowledge::AddClaim(const Claim& c) {
-  ASSIGN_OR_RETURN(int64_t subject, EntityRowid(c.subject, "subject"));
-  std::optional<int64_t> object;
+base::Result<ClaimEnds> SqliteKnowledge::EndsOf(const Claim& c) {
+  ClaimEnds ends;
+  ASSIGN_OR_RETURN(ends.subject, EntityRowid(c.subject, "subject"));
   if (c.object) {
     ASSIGN_OR_RETURN(int64_t o, EntityRowid(*c.object, "object"));
-    object = o;
+    ends.object = o;
   }
+  return ends;
+}
+
+base::Status SqliteKnowledge::AddClaim(const Claim& c) {
+  ASSIGN_OR_RETURN(ClaimEnds ends, EndsOf(c));
   ASSIGN_OR_RETURN(auto s, conn_.Prepare("INSERT INTO claims (id, created_at, subject, predicate, "
                                          "object, object_text, role, rank, time, evidence, "
                                          "confidence, status, note, created_by) VALUES (?1, ?2, "
                                          "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"));
   s.Bind(1, c.id.ToString()).Bind(2, c.created_at).Bind(14, c.created_by);
-  BindClaimFields(s, c, subject, object);
+  BindClaimFields(s, c, ends);
   if (auto st = s.Run(); !st.ok()) {
     if (st.code() == base::StatusCode::kAlreadyExists) {
       return base::Status::AlreadyExists("claim " + c.id.ToString() + " already exists");
@@ -315,19 +321,14 @@ base::Status SqliteKnowledge::AddClaim(const Claim& c) {
 }
 
 base::Status SqliteKnowledge::UpdateClaim(const Claim& c) {
-  ASSIGN_OR_RETURN(int64_t subject, EntityRowid(c.subject, "subject"));
-  std::optional<int64_t> object;
-  if (c.object) {
-    ASSIGN_OR_RETURN(int64_t o, EntityRowid(*c.object, "object"));
-    object = o;
-  }
+  ASSIGN_OR_RETURN(ClaimEnds ends, EndsOf(c));
   ASSIGN_OR_RETURN(auto s, conn_.Prepare("UPDATE claims SET subject = ?3, predicate = ?4, "
                                          "object = ?5, object_text = ?6, role = ?7, rank = ?8, "
                                          "time = ?9, evidence = ?10, confidence = ?11, "
                                          "status = ?12, note = ?13 WHERE id = ?1 "
                                          "RETURNING rowid"));
   s.Bind(1, c.id.ToString());
-  BindClaimFields(s, c, subject, object);
+  BindClaimFields(s, c, ends);
   ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return base::Status::NotFound("no claim " + c.id.ToString());
   int64_t rowid = s.Int(0);
@@ -378,6 +379,17 @@ base::Result<Entity> SqliteKnowledge::ReadEntity(Statement& row) {
   return e;
 }
 
+base::Result<std::vector<Entity>> SqliteKnowledge::ReadEntities(Statement& rows) {
+  std::vector<Entity> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, rows.Step());
+    if (!row) break;
+    ASSIGN_OR_RETURN(Entity e, ReadEntity(rows));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 base::Result<Entity> SqliteKnowledge::GetEntity(const base::Id& id) {
   ASSIGN_OR_RETURN(Statement * s,
                    Prepared(cache_->entity_by_id, std::string(kEntityColumns) + "WHERE e.id = ?1"));
@@ -398,14 +410,7 @@ base::Result<std::vector<Entity>> SqliteKnowledge::FindEntitiesByNameKey(
     s.Bind(2, knowledge::Name(*type));
   else
     s.BindNull(2);
-  std::vector<Entity> out;
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    ASSIGN_OR_RETURN(Entity e, ReadEntity(s));
-    out.push_back(std::move(e));
-  }
-  return out;
+  return ReadEntities(s);
 }
 
 base::Result<std::vector<Entity>> SqliteKnowledge::FindEntitiesByIdPrefix(std::string_view prefix,
@@ -414,14 +419,7 @@ base::Result<std::vector<Entity>> SqliteKnowledge::FindEntitiesByIdPrefix(std::s
                                          "WHERE e.id >= ?1 AND e.id < ?2 ORDER BY e.id LIMIT ?3"));
   std::string lo = base::Id::NormalizePrefix(prefix);
   s.Bind(1, lo).Bind(2, lo + "\x7f").Bind(3, static_cast<int64_t>(limit));
-  std::vector<Entity> out;
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    ASSIGN_OR_RETURN(Entity e, ReadEntity(s));
-    out.push_back(std::move(e));
-  }
-  return out;
+  return ReadEntities(s);
 }
 
 base::Result<std::vector<base::Id>> SqliteKnowledge::EntityGroup(const base::Id& id) {

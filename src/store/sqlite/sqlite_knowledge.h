@@ -10,6 +10,12 @@
 
 namespace sijill::store::sqlite {
 
+// A claim's subject and object as entity rowids.
+struct ClaimEnds {
+  int64_t subject = 0;
+  std::optional<int64_t> object;
+};
+
 class SqliteKnowledge : public KnowledgeStore, public KnowledgeWriter {
  public:
   explicit SqliteKnowledge(Connection& conn);
@@ -53,6 +59,9 @@ class SqliteKnowledge : public KnowledgeStore, public KnowledgeWriter {
   base::Status WriteCitations(int64_t claim_rowid, const knowledge::Claim& claim);
   base::Status RecomputeRoots(int64_t old_root);
   base::Result<knowledge::Entity> ReadEntity(Statement& row);
+  base::Result<std::vector<knowledge::Entity>> ReadEntities(Statement& rows);
+  // kInvalidArgument "subject: no entity ..." / "object: ..." when an end does not exist.
+  base::Result<ClaimEnds> EndsOf(const knowledge::Claim& claim);
   base::Status ReadCitations(int64_t claim_rowid, knowledge::Claim* claim);
   base::Result<std::vector<knowledge::Claim>> QueryClaims(const ClaimFilter& filter,
                                                           bool by_subject);
