@@ -19,13 +19,7 @@ namespace {
 
 using nlohmann::json;
 using testing::KnowledgeFixture;
-
-std::string ReadFile(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing::ReadFile;
 
 class Formats : public ::testing::Test {
  protected:

@@ -14,13 +14,7 @@ namespace {
 
 using nlohmann::json;
 using testing::KnowledgeFixture;
-
-std::string ReadFile(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing::ReadFile;
 
 class ImportErrors : public ::testing::Test {
  protected:

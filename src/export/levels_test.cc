@@ -14,13 +14,7 @@ namespace {
 using nlohmann::json;
 using store::AccessLevel;
 using testing::KnowledgeFixture;
-
-std::string ReadFile(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing::ReadFile;
 
 class Levels : public ::testing::Test {
  protected:

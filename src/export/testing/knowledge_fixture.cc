@@ -138,4 +138,11 @@ base::Status KnowledgeFixture::AddKnowledge(curate::Curator& c, Protected with_p
   return added ? base::Status::Ok() : added.error();
 }
 
+std::string ReadFile(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 }  // namespace sijill::exporter::testing

@@ -42,4 +42,7 @@ class KnowledgeFixture {
   std::string error_;
 };
 
+// The whole file's bytes ("" if it cannot be read).
+std::string ReadFile(const std::filesystem::path& p);
+
 }  // namespace sijill::exporter::testing
