@@ -18,13 +18,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using ::testing::HasSubstr;
 
-std::string Read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 class ExportImport : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -87,8 +80,8 @@ TEST_F(ExportImport, JsonRoundTripReproducesEntitiesAndClaims) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.err, HasSubstr("imported 4 entities (0 merges) and 3 claims"));
   ASSERT_EQ(Export(fresh, "json", "two.json", {"--level", "confidential"}).exit_code, 0);
-  json one = json::parse(Read(tmp_ / "one.json"));
-  json two = json::parse(Read(tmp_ / "two.json"));
+  json one = json::parse(ReadFile(tmp_ / "one.json"));
+  json two = json::parse(ReadFile(tmp_ / "two.json"));
   for (const char* section : {"sources", "entities", "claims"}) {
     EXPECT_EQ(one[section], two[section]) << section;
   }
@@ -102,10 +95,11 @@ TEST_F(ExportImport, CsvRoundTripGivesTheSameTables) {
   ASSERT_EQ(Export(fresh, "csv", "two", {"--level", "confidential"}).exit_code, 0);
   for (const char* t :
        {"sources.csv", "entities.csv", "aliases.csv", "claims.csv", "citations.csv"}) {
-    EXPECT_EQ(Read(tmp_ / "one" / t), Read(tmp_ / "two" / t)) << t;
+    EXPECT_EQ(ReadFile(tmp_ / "one" / t), ReadFile(tmp_ / "two" / t)) << t;
   }
   // Security Force Monitor style: a sources column beside each field.
-  EXPECT_THAT(Read(tmp_ / "one" / "claims.csv"), HasSubstr("role,role:sources,rank,rank:sources"));
+  EXPECT_THAT(ReadFile(tmp_ / "one" / "claims.csv"),
+              HasSubstr("role,role:sources,rank,rank:sources"));
 }
 
 TEST_F(ExportImport, DefaultLevelIsPublicAndSaysWhatItWithheld) {
@@ -116,7 +110,7 @@ TEST_F(ExportImport, DefaultLevelIsPublicAndSaysWhatItWithheld) {
   EXPECT_THAT(r.err, HasSubstr("withheld: 1 claim(s) with no citation at this level"));
   EXPECT_THAT(r.err, HasSubstr("pseudonymized: 1 protected person(s)"));
   EXPECT_THAT(r.err, HasSubstr("--level confidential"));
-  std::string text = Read(tmp_ / "pub.json");
+  std::string text = ReadFile(tmp_ / "pub.json");
   EXPECT_EQ(text.find("Abu Karam"), std::string::npos);
   EXPECT_EQ(text.find("أبو كرام"), std::string::npos);
   EXPECT_EQ(text.find(t02_), std::string::npos);
@@ -132,9 +126,9 @@ TEST_F(ExportImport, EveryFormatAtEveryLevelBelowConfidentialHidesTheWitness) {
       ASSERT_EQ(r.exit_code, 0) << out << ": " << r.err;
       std::string text;
       if (fs::is_directory(tmp_ / out)) {
-        for (const auto& e : fs::directory_iterator(tmp_ / out)) text += Read(e.path());
+        for (const auto& e : fs::directory_iterator(tmp_ / out)) text += ReadFile(e.path());
       } else {
-        text = Read(tmp_ / out);
+        text = ReadFile(tmp_ / out);
       }
       EXPECT_FALSE(text.empty()) << out;
       EXPECT_EQ(text.find("Abu Karam"), std::string::npos) << out;
@@ -148,7 +142,7 @@ TEST_F(ExportImport, ExportNeverOverwritesAndRejectsUnknownFormats) {
   auto r = Export(archive_, "json", "taken.json");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("already exists; exports never overwrite"));
-  EXPECT_EQ(Read(tmp_ / "taken.json"), "mine");
+  EXPECT_EQ(ReadFile(tmp_ / "taken.json"), "mine");
   r = Export(archive_, "xml", "x.xml");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("--format: 'xml' is not a format"));
@@ -159,7 +153,7 @@ class ImportErrors : public ExportImport {
   void SetUp() override {
     ExportImport::SetUp();
     ASSERT_EQ(Export(archive_, "json", "k.json", {"--level", "confidential"}).exit_code, 0);
-    doc_ = json::parse(Read(tmp_ / "k.json"));
+    doc_ = json::parse(ReadFile(tmp_ / "k.json"));
     fresh_ = (tmp_ / "fresh").string();
     before_ = State(fresh_);
   }
@@ -215,7 +209,7 @@ TEST_F(ImportErrors, QuoteNotInTheSource) {
 
 TEST_F(ImportErrors, BadCsvField) {
   ASSERT_EQ(Export(archive_, "csv", "csv", {"--level", "confidential"}).exit_code, 0);
-  std::string entities = Read(tmp_ / "csv" / "entities.csv");
+  std::string entities = ReadFile(tmp_ / "csv" / "entities.csv");
   entities.replace(entities.find(",unit,"), 6, ",brigade,");
   std::ofstream(tmp_ / "csv" / "entities.csv", std::ios::trunc) << entities;
   auto r = RunSijill({"import", fresh_, (tmp_ / "csv").string()});

@@ -121,19 +121,12 @@ TEST_F(Queries, AtPlaceAndTimelineAnswerWithTheQuotes) {
   EXPECT_THAT(html.out, HasSubstr("<q>Karim was also the commander of the division</q>"));
 }
 
-std::string Slurp(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 TEST_F(Queries, DossiersNameProtectedPersonsOnlyAtTheConfidentialLevel) {
   for (std::string level : {"public", "restricted", "confidential"}) {
     auto out = tmp_ / ("d-" + level + ".html");
     auto r = RunSijill({"dossier", archive_, "the division", "-o", out.string(), "--level", level});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    std::string html = Slurp(out);
+    std::string html = ReadFile(out);
     if (level == "public") {
       // The only source is restricted: nothing of it is shown.
       EXPECT_THAT(html, Not(HasSubstr("Faisal")));

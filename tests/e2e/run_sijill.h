@@ -54,6 +54,8 @@ class Scratch {
 
 // Writes `content` to `path`, creating parent directories.
 void WriteFile(const std::filesystem::path& path, const std::string& content);
+// The whole file's bytes ("" if it cannot be read).
+std::string ReadFile(const std::filesystem::path& path);
 
 std::filesystem::path SharedData();  // ../shared/data beside the project
 std::filesystem::path SourceDir();   // the project root
