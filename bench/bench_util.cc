@@ -1,5 +1,6 @@
 #include "bench_util.h"
 
+#include <fmt/format.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,6 +12,8 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+
+#include "base/utf8.h"
 
 namespace sijill::bench {
 
@@ -192,5 +195,30 @@ std::optional<uint64_t> ParseCount(std::string_view text) {
 }
 
 double Megabytes(uint64_t bytes) { return static_cast<double>(bytes) / 1e6; }
+
+std::optional<CorpusTexts> ReadCorpusTexts(const std::filesystem::path& dir, uint64_t max_bytes,
+                                           std::string_view program) {
+  CorpusTexts corpus;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    fmt::print(stderr, "{}: {}: not a directory\n", program, dir.string());
+    return std::nullopt;
+  }
+  for (const auto& path : ListTextFiles(dir)) {
+    if (corpus.bytes >= max_bytes) break;
+    auto text = ReadWholeFile(path);
+    if (!text || !base::IsValidUtf8(*text)) {
+      fmt::print(stderr, "{}: {}: cannot read as UTF-8\n", program, path.string());
+      return std::nullopt;
+    }
+    corpus.bytes += text->size();
+    corpus.texts.push_back(std::move(*text));
+  }
+  if (corpus.texts.empty()) {
+    fmt::print(stderr, "{}: no *.txt files under {}\n", program, dir.string());
+    return std::nullopt;
+  }
+  return corpus;
+}
 
 }  // namespace sijill::bench

@@ -34,6 +34,16 @@ uint64_t TotalBytes(std::span<const std::filesystem::path> files);
 // Reads a whole file; nullopt if it cannot be read.
 std::optional<std::string> ReadWholeFile(const std::filesystem::path& path);
 
+// The UTF-8 *.txt files under `dir`, in path order, until `max_bytes` are read. nullopt,
+// after printing "<program>: <problem>" to stderr, when a file is not UTF-8 or there is
+// none.
+struct CorpusTexts {
+  std::vector<std::string> texts;
+  uint64_t bytes = 0;
+};
+std::optional<CorpusTexts> ReadCorpusTexts(const std::filesystem::path& dir, uint64_t max_bytes,
+                                           std::string_view program);
+
 // Reads `files` once and discards the bytes, so that every side of a comparison reads
 // its input from the page cache.
 void WarmPageCache(std::span<const std::filesystem::path> files);

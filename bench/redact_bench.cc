@@ -55,22 +55,10 @@ int Run(int argc, char** argv) {
                stderr);
     return 2;
   }
-  std::vector<std::string> texts;
-  uint64_t bytes = 0;
-  for (const auto& path : ListTextFiles(args.positional()[0])) {
-    if (bytes >= max_mb * 1'000'000) break;
-    auto text = ReadWholeFile(path);
-    if (!text || !base::IsValidUtf8(*text)) {
-      fmt::print(stderr, "sijill-redact-bench: {}: cannot read as UTF-8\n", path.string());
-      return 1;
-    }
-    bytes += text->size();
-    texts.push_back(std::move(*text));
-  }
-  if (texts.empty()) {
-    fmt::print(stderr, "sijill-redact-bench: no *.txt files under {}\n", args.positional()[0]);
-    return 1;
-  }
+  auto corpus = ReadCorpusTexts(args.positional()[0], max_mb * 1'000'000, "sijill-redact-bench");
+  if (!corpus) return 1;
+  std::vector<std::string>& texts = corpus->texts;
+  const uint64_t bytes = corpus->bytes;
   double start = NowSeconds();
   auto redactor = redact::Redactor::Create(Persons(persons));
   if (!redactor) {
