@@ -5,6 +5,7 @@
 
 #include "base/testing/temp_dir.h"
 #include "store/archive.h"
+#include "store/testing/raw_sqlite.h"
 #include "vault/custody.h"
 
 namespace sijill::store {
@@ -12,18 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Runs `sql` on the archive's database with the plain SQLite library, as an attacker
-// with file access (or a careless script) would. Returns SQLite's error text, or "".
-std::string RawExec(const fs::path& dir, const char* sql) {
-  sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open((dir / "sijill.db").c_str(), &db), SQLITE_OK);
-  char* err = nullptr;
-  sqlite3_exec(db, sql, nullptr, nullptr, &err);
-  std::string message = err != nullptr ? err : "";
-  sqlite3_free(err);
-  sqlite3_close(db);
-  return message;
-}
+using testing::RawExec;
 
 TEST(CustodyLog, ANewArchiveRecordsItsCreation) {
   base::testing::TempDir tmp;

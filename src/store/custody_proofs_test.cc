@@ -10,6 +10,7 @@
 
 #include "base/testing/temp_dir.h"
 #include "store/archive.h"
+#include "store/testing/raw_sqlite.h"
 #include "store/verify_archive.h"
 #include "vault/checkpoint.h"
 #include "vault/custody.h"
@@ -20,18 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Runs `sql` on the archive's database with the plain SQLite library. Returns SQLite's
-// error text, or "".
-std::string RawExec(const fs::path& dir, const char* sql) {
-  sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open((dir / "sijill.db").c_str(), &db), SQLITE_OK);
-  char* err = nullptr;
-  sqlite3_exec(db, sql, nullptr, nullptr, &err);
-  std::string message = err != nullptr ? err : "";
-  sqlite3_free(err);
-  sqlite3_close(db);
-  return message;
-}
+using testing::RawExec;
 
 // A canonical entry (so that `verify` accepts the log) that differs for every `i`.
 std::string EntryBytes(uint64_t i) {
