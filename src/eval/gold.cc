@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/add.h"
+#include "time/season_ends.h"
 
 namespace sijill::eval {
 namespace {
@@ -139,18 +140,11 @@ DayRange RangeOf(const time::EdtfValue& value) {
 base::Result<DayRange> RangeOfEdtf(std::string_view edtf) {
   auto value = time::ParseEdtf(edtf);
   if (value) return RangeOf(*value);
-  size_t slash = edtf.find('/');
-  if (slash == std::string_view::npos) return tl::unexpected(value.error());
-  DayRange range;
-  for (bool start : {true, false}) {
-    std::string_view end = start ? edtf.substr(0, slash) : edtf.substr(slash + 1);
-    if (end.empty() || end == "..") continue;
-    auto part = time::ParseEdtf(end);
-    if (!part || part->kind != time::ValueKind::kDate) return tl::unexpected(value.error());
-    DayRange r = RangeOf(*part);
-    (start ? range.earliest : range.latest) = start ? r.earliest : r.latest;
+  // A season as an interval end ("../2012-22"): read as every other Sijill reader reads it.
+  if (auto months = time::GroupingEndsAsMonths(edtf)) {
+    if (auto rewritten = time::ParseEdtf(*months)) return RangeOf(*rewritten);
   }
-  return range;
+  return tl::unexpected(value.error());
 }
 
 base::Result<Gold> ParseGold(std::string_view json_text, std::string_view file_name) {

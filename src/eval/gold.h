@@ -25,10 +25,10 @@ struct DayRange {
 // time::BoundsOf the value.
 DayRange RangeOf(const time::EdtfValue& value);
 
-// The day range of an EDTF text as a gold file writes it. An interval whose ends
-// time::ParseEdtf refuses as interval ends (a season: "../2012-22") is bounded by each
-// end parsed alone: from the start's first day to the end's last day. Errors: the
-// parser's message for the value.
+// The day range of an EDTF text as a gold file writes it. An interval with a season as
+// an end ("../2012-22", which EDTF does not allow) is read through
+// time::GroupingEndsAsMonths, as claim times are: the same days. Errors: the parser's
+// message for the value.
 base::Result<DayRange> RangeOfEdtf(std::string_view edtf);
 
 struct GoldEntity {
