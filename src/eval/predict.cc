@@ -4,11 +4,11 @@
 #include <stdlib.h>
 
 #include <algorithm>
-#include <array>
 #include <fstream>
 #include <map>
 #include <sstream>
 
+#include "extract/run.h"
 #include "ingest/add.h"
 #include "time/date_finder.h"
 
@@ -16,18 +16,6 @@ namespace sijill::eval {
 namespace {
 
 namespace fs = std::filesystem;
-
-base::Result<std::string> ReadBlob(store::BlobStore& blobs, std::string_view sha256) {
-  ASSIGN_OR_RETURN(auto reader, blobs.Open(sha256));
-  std::string out;
-  std::array<char, 1 << 16> buffer;
-  for (;;) {
-    ASSIGN_OR_RETURN(size_t n, reader->Read(buffer));
-    if (n == 0) break;
-    out.append(buffer.data(), n);
-  }
-  return out;
-}
 
 // Every date mention and each end of a range, as spans with values.
 std::vector<PredictedDate> FindDatePredictions(std::string_view body, const Gold& gold) {
@@ -120,7 +108,7 @@ base::Result<std::string> Slurp(const fs::path& path) {
 base::Result<ExtractionRun> ReadPredictions(store::Archive& archive,
                                             const store::SourceRecord& source, const Gold& gold) {
   ExtractionRun run;
-  ASSIGN_OR_RETURN(run.body, ReadBlob(archive.blobs(), source.text_sha256));
+  ASSIGN_OR_RETURN(run.body, store::ReadWholeBlob(archive.blobs(), source.text_sha256));
   run.predictions.dates = FindDatePredictions(run.body, gold);
   store::KnowledgeStore& knowledge = archive.store().knowledge();
   std::map<base::Id, size_t> index;
@@ -137,8 +125,8 @@ base::Result<ExtractionRun> RunExtraction(const fs::path& source, const Gold& go
   overrides.document_date = gold.document_date;
   ASSIGN_OR_RETURN(ingest::AddResult added,
                    ingest::AddFile(*archive, source, overrides, ingest::Intake::Now()));
-  // The extractor (issue 6) will run here, writing its candidates to the knowledge layer:
-  //   TRY(extract::Run(*archive, added.source));
+  ASSIGN_OR_RETURN(extract::RunSummary extracted, extract::Run(*archive, added.source));
+  (void)extracted;
   return ReadPredictions(*archive, added.source, gold);
 }
 

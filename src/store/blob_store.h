@@ -56,6 +56,10 @@ class BlobStore {
   virtual std::optional<std::filesystem::path> LocalPath(std::string_view sha256) = 0;
 };
 
+// The whole of a blob's bytes (a source's extracted text, say). Errors: those of Open
+// and of the reader (a damaged blob).
+base::Result<std::string> ReadWholeBlob(BlobStore& blobs, std::string_view sha256);
+
 // Blobs under `root`/sha256/<2 hex>/<64 hex>; temporary files under `root`/tmp.
 base::Result<std::unique_ptr<BlobStore>> OpenFileBlobStore(const std::filesystem::path& root);
 

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 
@@ -156,6 +157,18 @@ base::Result<std::unique_ptr<BlobStore>> OpenFileBlobStore(const std::filesystem
     fs::remove(entry.path(), ignored);
   }
   return std::unique_ptr<BlobStore>(std::make_unique<FileBlobStore>(root));
+}
+
+base::Result<std::string> ReadWholeBlob(BlobStore& blobs, std::string_view sha256) {
+  ASSIGN_OR_RETURN(auto reader, blobs.Open(sha256));
+  std::string out;
+  std::array<char, 1 << 16> buffer;
+  for (;;) {
+    ASSIGN_OR_RETURN(size_t n, reader->Read(buffer));
+    if (n == 0) break;
+    out.append(buffer.data(), n);
+  }
+  return out;
 }
 
 }  // namespace sijill::store

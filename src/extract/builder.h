@@ -1,0 +1,69 @@
+// What the language recognizers share: a DocumentBuilder that gathers mentions into
+// document-level entities by a key, and claims without repeats; sentence and paragraph
+// bounds; the dates inside a span. Internal to the extract module; not thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "extract/extract.h"
+
+namespace sijill::extract {
+
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(const Document& document) : document_(document) {}
+
+  const Document& document() const { return document_; }
+  std::string_view TextAt(Span span) const {
+    return document_.text.substr(span.begin, span.end - span.begin);
+  }
+
+  // The entity of `type` that `key` names in this document (keys are the recognizer's
+  // identity for it: a normalized name, a unit's number and echelon, a gazetteer id),
+  // made with `canonical` on first use; `span` (if not empty) is added as a mention.
+  // Returns its index.
+  size_t Mention(knowledge::EntityType type, std::string_view key, std::string_view canonical,
+                 Span span, std::string_view recognizer);
+  // Adds a mention to an entity already made.
+  void AddSpan(size_t entity, Span span);
+  // The entity `key` names, if one was made.
+  std::optional<size_t> Find(knowledge::EntityType type, std::string_view key) const;
+  // Another key under which the entity is found from now on (a surname, a nickname).
+  void AddKey(size_t entity, std::string_view key);
+
+  FoundEntity& entity(size_t i) { return entities_[i]; }
+  const std::vector<FoundEntity>& entities() const { return entities_; }
+
+  // Adds a claim unless the same one (subject, predicate, object, role, time) is there.
+  void Claim(FoundClaim claim);
+  const std::vector<FoundClaim>& claims() const { return claims_; }
+
+  // The result: spans sorted and distinct.
+  Extraction Finish() &&;
+
+ private:
+  const Document& document_;
+  std::vector<FoundEntity> entities_;
+  std::map<std::pair<knowledge::EntityType, std::string>, size_t> keys_;
+  std::vector<FoundClaim> claims_;
+};
+
+// The paragraph (text between blank lines or line breaks) holding byte `pos`, trimmed.
+Span ParagraphAt(std::string_view text, size_t pos);
+// The sentence holding byte `pos`: from after the previous ". ", "? ", "! ", "؟ ", "." +
+// line end or paragraph start, to its end mark (included) or the paragraph's end.
+// Never crosses a paragraph.
+Span SentenceAt(std::string_view text, size_t pos);
+// Every sentence of the text, in order.
+std::vector<Span> Sentences(std::string_view text);
+
+// The dates of the document whose spans lie inside `span`, in text order.
+std::vector<const FoundDate*> DatesIn(const Document& document, Span span);
+
+}  // namespace sijill::extract

@@ -1,0 +1,195 @@
+#include "extract/run.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "base/utf8.h"
+#include "curate/curator.h"
+#include "extract/extract.h"
+#include "extract/gazetteer.h"
+#include "knowledge/model.h"
+#include "time/edtf.h"
+
+namespace sijill::extract {
+namespace {
+
+using knowledge::Entity;
+using knowledge::EntityType;
+
+std::optional<Language> LanguageOf(const store::SourceRecord& source) {
+  if (!source.language) return std::nullopt;
+  std::string_view tag = *source.language;
+  if (tag.starts_with("ar")) return Language::kArabic;
+  if (tag.starts_with("en")) return Language::kEnglish;
+  return std::nullopt;
+}
+
+std::optional<time::EdtfDate> DocumentDateOf(const store::SourceRecord& source) {
+  if (!source.document_date) return std::nullopt;
+  auto value = time::ParseEdtf(*source.document_date);
+  if (!value || value->kind != time::ValueKind::kDate) return std::nullopt;
+  return value->start;
+}
+
+// The built-in gazetteer with the archive's places added (their names and coordinates),
+// so that a place a team has already entered is recognized under its aliases.
+base::Result<Gazetteer> GazetteerWithArchivePlaces(store::KnowledgeStore& knowledge) {
+  Gazetteer gazetteer = Gazetteer::Builtin();
+  TRY(knowledge.ForEachEntity(EntityType::kPlace, [&](const Entity& e) {
+    if (e.merged_into) return true;
+    Place place;
+    place.id = "archive:" + e.id.ToString();
+    place.name = e.name;
+    for (const auto& alias : e.aliases) place.names.push_back(alias.name);
+    place.kind = "archive";
+    place.latitude = e.latitude;
+    place.longitude = e.longitude;
+    gazetteer.Add(std::move(place));
+    return true;
+  }));
+  return gazetteer;
+}
+
+// Code point offset of every byte offset that starts a code point.
+class CodePoints {
+ public:
+  explicit CodePoints(std::string_view text) : starts_(text.size() + 1, 0) {
+    size_t pos = 0, cp = 0;
+    while (pos < text.size()) {
+      starts_[pos] = cp++;
+      size_t next = pos;
+      base::DecodeAt(text, &next);
+      for (size_t b = pos + 1; b < next; ++b) starts_[b] = cp;  // never a span end
+      pos = next;
+    }
+    starts_[text.size()] = cp;
+  }
+  uint64_t At(size_t byte) const { return starts_[std::min(byte, starts_.size() - 1)]; }
+
+ private:
+  std::vector<uint64_t> starts_;
+};
+
+// An existing entity of `type` known by one of `names`, or nullopt.
+base::Result<std::optional<base::Id>> KnownEntity(store::KnowledgeStore& knowledge, EntityType type,
+                                                  const std::vector<std::string>& names) {
+  for (const std::string& name : names) {
+    ASSIGN_OR_RETURN(auto found,
+                     knowledge.FindEntitiesByNameKey(knowledge::NameKey(name), type, 2));
+    if (found.size() == 1) return std::optional<base::Id>(found[0].id);
+  }
+  return std::optional<base::Id>();
+}
+
+bool SameClaim(const knowledge::Claim& a, const knowledge::Claim& b) {
+  if (a.predicate != b.predicate || a.object != b.object || a.object_text != b.object_text ||
+      a.role != b.role || a.time != b.time)
+    return false;
+  for (const auto& ca : a.citations) {
+    for (const auto& cb : b.citations) {
+      if (ca.source == cb.source && ca.cp_begin == cb.cp_begin && ca.cp_end == cb.cp_end)
+        return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+base::Result<RunSummary> Run(store::Archive& archive, const store::SourceRecord& source) {
+  store::Store& store = archive.store();
+  store::KnowledgeStore& knowledge = store.knowledge();
+  ASSIGN_OR_RETURN(std::string text, store::ReadWholeBlob(archive.blobs(), source.text_sha256));
+  ASSIGN_OR_RETURN(Gazetteer gazetteer, GazetteerWithArchivePlaces(knowledge));
+  Document doc =
+      PrepareDocument(text, LanguageOf(source), DocumentDateOf(source), source.witness, &gazetteer);
+  Extraction found = Extract(doc);
+  ASSIGN_OR_RETURN(std::vector<store::PassageRecord> passages, store.GetPassages(source.id));
+  CodePoints cps(text);
+
+  RunSummary summary;
+  summary.dates = found.dates.size();
+  ASSIGN_OR_RETURN(auto txn, store.BeginWrite());
+  curate::Curator curator(store, *txn, curate::Actor::Now());
+  std::vector<base::Id> ids;
+  for (const FoundEntity& f : found.entities) {
+    std::vector<std::string> names{f.canonical};
+    std::set<std::string> seen_keys{knowledge::NameKey(f.canonical)};
+    for (Span s : f.spans) {
+      std::string surface(text.substr(s.begin, s.end - s.begin));
+      if (seen_keys.insert(knowledge::NameKey(surface)).second) names.push_back(surface);
+    }
+    ASSIGN_OR_RETURN(auto known, KnownEntity(knowledge, f.type, names));
+    if (known) {
+      ids.push_back(*known);
+      ++summary.entities_known;
+      continue;
+    }
+    Entity e;
+    e.type = f.type;
+    e.name = f.canonical;
+    for (size_t i = 1; i < names.size(); ++i) e.aliases.push_back({names[i], source.id});
+    e.is_protected = f.is_protected;
+    if (f.latitude && f.longitude) {
+      e.latitude = f.latitude;
+      e.longitude = f.longitude;
+    }
+    e.created_by = "extract:" + f.recognizer;
+    ASSIGN_OR_RETURN(Entity added, curator.AddEntity(std::move(e)));
+    ids.push_back(added.id);
+    ++summary.entities_added;
+  }
+  for (const FoundClaim& f : found.claims) {
+    knowledge::Claim c;
+    c.subject = ids[f.subject];
+    c.predicate = f.predicate;
+    if (f.object) c.object = ids[*f.object];
+    c.object_text = f.object_text;
+    c.role = f.role;
+    c.rank = f.rank;
+    c.time = f.time;
+    c.evidence = f.evidence;
+    c.confidence = knowledge::Confidence::kLow;
+    c.status = knowledge::ClaimStatus::kCandidate;
+    c.created_by = "extract:" + f.recognizer;
+    knowledge::Citation citation;
+    citation.source = source.id;
+    citation.cp_begin = cps.At(f.quote.begin);
+    citation.cp_end = cps.At(f.quote.end);
+    auto passage = std::find_if(passages.begin(), passages.end(), [&](const auto& p) {
+      return p.cp_begin <= citation.cp_begin && citation.cp_begin < p.cp_end;
+    });
+    if (passage == passages.end()) continue;  // outside every passage: nothing to cite
+    citation.passage = passage->ordinal;
+    citation.cp_end = std::min(citation.cp_end, passage->cp_end);  // a quote stays in one
+    size_t quote_begin = f.quote.begin, quote_end = f.quote.end;
+    {
+      // Bytes of the (possibly shortened) quote.
+      size_t cp = citation.cp_end;
+      quote_end = quote_begin;
+      while (quote_end < f.quote.end && cps.At(quote_end) < cp) base::DecodeAt(text, &quote_end);
+    }
+    citation.quote = text.substr(quote_begin, quote_end - quote_begin);
+    c.citations.push_back(std::move(citation));
+
+    store::ClaimFilter same;
+    same.subject = c.subject;
+    same.predicate = c.predicate;
+    same.statuses = {knowledge::ClaimStatus::kCandidate, knowledge::ClaimStatus::kAccepted,
+                     knowledge::ClaimStatus::kRejected};
+    ASSIGN_OR_RETURN(auto existing, knowledge.FindClaims(same));
+    if (std::any_of(existing.begin(), existing.end(),
+                    [&](const knowledge::Claim& e) { return SameClaim(e, c); })) {
+      ++summary.claims_known;
+      continue;
+    }
+    ASSIGN_OR_RETURN(auto added, curator.AddClaim(std::move(c)));
+    (void)added;
+    ++summary.claims_added;
+  }
+  TRY(txn->Commit());
+  return summary;
+}
+
+}  // namespace sijill::extract

@@ -1,0 +1,30 @@
+// Running extraction on a source of an archive: what `sijill extract` does. The source's
+// stored text is read, extracted (extract.h) with the built-in gazetteer and the
+// archive's own places, and what was found is written through a curate::Curator in one
+// transaction: entities the archive already knows by a name (same type, knowledge::
+// NameKey of any of its names) are reused, others are added; every claim is added with
+// status candidate, confidence low, a citation of its quote and created_by
+// "extract:<recognizer>", unless the same claim with the same citation is already there
+// — so running it twice adds nothing the second time.
+#pragma once
+
+#include <cstddef>
+
+#include "base/status.h"
+#include "store/archive.h"
+#include "store/records.h"
+
+namespace sijill::extract {
+
+struct RunSummary {
+  size_t entities_added = 0;
+  size_t entities_known = 0;  // found in the text, already in the archive
+  size_t claims_added = 0;
+  size_t claims_known = 0;  // already proposed (or decided) with the same citation
+  size_t dates = 0;         // date expressions found
+};
+
+// Errors: storage errors and a damaged text blob; nothing is written then.
+base::Result<RunSummary> Run(store::Archive& archive, const store::SourceRecord& source);
+
+}  // namespace sijill::extract
