@@ -169,12 +169,39 @@ ClaimScore ScoreClaims(const Gold& gold, const Predictions& predictions,
   return s;
 }
 
+namespace {
+
+bool IsPost(knowledge::Predicate p) {
+  return p == knowledge::Predicate::kCommanderOf || p == knowledge::Predicate::kMemberOf;
+}
+
+}  // namespace
+
+ClaimScore ScorePosts(const Gold& gold, const Predictions& predictions,
+                      const EntityScore& entities) {
+  using knowledge::EntityType;
+  Gold gold_posts = gold;
+  std::erase_if(gold_posts.claims, [&](const GoldClaim& c) {
+    return !IsPost(c.predicate) || !c.object.entity ||
+           gold.entities[c.subject].type != EntityType::kPerson ||
+           gold.entities[*c.object.entity].type != EntityType::kUnit;
+  });
+  Predictions predicted_posts = predictions;
+  std::erase_if(predicted_posts.claims, [&](const PredictedClaim& c) {
+    return !IsPost(c.predicate) || !c.object.entity ||
+           predictions.entities[c.subject].type != EntityType::kPerson ||
+           predictions.entities[*c.object.entity].type != EntityType::kUnit;
+  });
+  return ScoreClaims(gold_posts, predicted_posts, entities);
+}
+
 Score& Score::operator+=(const Score& o) {
   files += o.files;
   for (size_t i = 0; i < entities_by_type.size(); ++i) entities_by_type[i] += o.entities_by_type[i];
   entities += o.entities;
   dates += o.dates;
   claims += o.claims;
+  posts += o.posts;
   return *this;
 }
 
@@ -186,6 +213,7 @@ Score ScoreFile(const Gold& gold, const Predictions& predictions, std::string_vi
   s.entities = entities.overall;
   s.dates = ScoreDates(gold, predictions, body, DocumentDay(gold.document_date));
   s.claims = ScoreClaims(gold, predictions, entities);
+  s.posts = ScorePosts(gold, predictions, entities);
   return s;
 }
 

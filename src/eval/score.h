@@ -71,6 +71,12 @@ bool TimesCompatible(const std::optional<DayRange>& a, const std::optional<DayRa
 ClaimScore ScoreClaims(const Gold& gold, const Predictions& predictions,
                        const EntityScore& entities);
 
+// The same matching over person->unit posts only: commander_of and member_of claims
+// whose subject is a person and object a unit, in the gold and in the predictions (the
+// relation news annotations such as Security Force Monitor's carry).
+ClaimScore ScorePosts(const Gold& gold, const Predictions& predictions,
+                      const EntityScore& entities);
+
 // Everything scored for one file or, summed, for a collection.
 struct Score {
   uint64_t files = 0;
@@ -78,6 +84,7 @@ struct Score {
   MatchCounts entities;
   DateScore dates;
   ClaimScore claims;
+  ClaimScore posts;  // person->unit posts (ScorePosts)
   Score& operator+=(const Score& o);
 };
 

@@ -176,6 +176,11 @@ TEST(ScoreClaims, PredicateEntitiesAndTimeMustAgree) {
   EXPECT_EQ(s.claims.counts.predicted, 5u);
   EXPECT_EQ(s.claims.counts.matched, 2u);
   EXPECT_EQ(s.claims.evidence_agreed, 1u);
+  // Posts: only the gold commander_of (person -> unit) and the three predicted person ->
+  // unit commander_of/member_of claims count; the swapped and the literal claims do not.
+  EXPECT_EQ(s.posts.counts.gold, 1u);
+  EXPECT_EQ(s.posts.counts.predicted, 3u);
+  EXPECT_EQ(s.posts.counts.matched, 1u);
 }
 
 TEST(ScoreClaims, RejectedClaimsAreIgnoredAndMatchOnce) {
