@@ -38,7 +38,7 @@ TEST(Eval, DevSetTable) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("entities     gold  predicted  matched       P       R      F1\n"
                                "person         42"));
-  EXPECT_THAT(r.out, HasSubstr("\nposts         56"));
+  EXPECT_THAT(r.out, HasSubstr("\nposts          56"));
   EXPECT_THAT(r.out, HasSubstr("dates     found 78/81 (0.963), normalized 73/81 (0.901)\n"));
 }
 
