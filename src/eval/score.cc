@@ -158,10 +158,12 @@ ClaimScore ScoreClaims(const Gold& gold, const Predictions& predictions,
                     [](const auto& c) { return c.status != knowledge::ClaimStatus::kRejected; }));
   std::vector<bool> taken(predictions.claims.size(), false);
   for (const GoldClaim& g : gold.claims) {
+    s.match.push_back(-1);
     for (size_t i = 0; i < predictions.claims.size(); ++i) {
       if (taken[i] || !ClaimsMatch(g, predictions.claims[i], entities)) continue;
       taken[i] = true;
       ++s.counts.matched;
+      s.match.back() = static_cast<int64_t>(i);
       if (g.evidence == predictions.claims[i].evidence) ++s.evidence_agreed;
       break;
     }

@@ -56,6 +56,9 @@ DateScore ScoreDates(const Gold& gold, const Predictions& predictions, std::stri
 time::Day DocumentDay(const std::optional<std::string>& document_date);
 
 struct ClaimScore {
+  // For each gold claim, the index of the predicted claim matched to it, or -1 (per file;
+  // not summed).
+  std::vector<int64_t> match;
   MatchCounts counts;            // predicted: claims not rejected
   uint64_t evidence_agreed = 0;  // matched claims whose evidence type equals the gold's
   ClaimScore& operator+=(const ClaimScore& o);

@@ -42,6 +42,21 @@ TEST(Eval, DevSetTable) {
   EXPECT_THAT(r.out, HasSubstr("dates     found 78/81 (0.963), normalized 73/81 (0.901)\n"));
 }
 
+TEST(Eval, DetailsListWhatMatchedNothing) {
+  auto r = RunSijill({"eval", "--gold", (SharedData() / "dev").string(), "--json", "--details"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["details"].size(), 6u);
+  EXPECT_EQ(j["details"][0]["source"], "t01.txt");
+  // Every gold entity is either matched or listed as missed.
+  size_t missed = 0;
+  for (const auto& d : j["details"]) missed += d["missed_entities"].size();
+  EXPECT_EQ(missed, j["entities"]["overall"]["gold"].get<size_t>() -
+                        j["entities"]["overall"]["matched"].get<size_t>());
+  r = RunSijill({"eval", "--gold", (SharedData() / "dev").string(), "--details"});
+  EXPECT_THAT(r.out, HasSubstr("\nt06.txt\n"));
+}
+
 TEST(Eval, FolderWithoutGoldFails) {
   Scratch s;
   auto r = RunSijill({"eval", "--gold", s.path().string()});
