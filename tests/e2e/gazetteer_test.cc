@@ -120,6 +120,21 @@ TEST_F(Gazetteer, UnknownFeatureClassIsAUsageError) {
   EXPECT_THAT(r.err, HasSubstr("none.txt: cannot read the file"));
 }
 
+TEST_F(Gazetteer, ImportedPlacesAreRecognizedByExtraction) {
+  ASSERT_EQ(RunSijill({"gazetteer", "import", archive_, Sample()}).exit_code, 0);
+  WriteFile(tmp_ / "w.txt",
+            "They held us near Tall Sijill for a week.\n\nثم نقلونا إلى تل سجل، ومنها إلى "
+            "Khirbet Nour.\n");
+  ASSERT_EQ(RunSijill({"add", archive_, (tmp_ / "w.txt").string()}).exit_code, 0);
+  auto r = RunSijill({"extract", archive_, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json runs = json::parse(r.out);
+  ASSERT_EQ(runs.size(), 1u);
+  // Both places are the imported entities (under a name and an alias), not new ones.
+  EXPECT_EQ(runs[0]["entities_known"], 2);
+  EXPECT_EQ(Places().size(), 5u);
+}
+
 TEST(GazetteerBuiltin, ShowFindsAPlaceUnderAnySpelling) {
   auto r = RunSijill({"gazetteer", "show", "Dayr al-Zawr"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
