@@ -12,11 +12,11 @@
 
 namespace sijill::extract {
 
-// A word of the searched text: its bytes, its folded key (in Words::keys), and what the
-// matching rules ask of it.
+// A word of the searched text: its bytes, its folded key (a range of one string holding
+// every word's key), and what the case rule asks of it.
 struct Gazetteer::Word {
   size_t begin = 0, end = 0;          // bytes of the text
-  size_t key_begin = 0, key_end = 0;  // bytes of Words::keys
+  size_t key_begin = 0, key_end = 0;  // bytes of the keys string
   bool capitalized = false;           // starts with an upper- or title-case letter
 };
 
@@ -213,7 +213,7 @@ void Gazetteer::LongestAt(std::string_view text, const std::vector<Word>& words,
       for (const NameEnd& e : ends_[node]) {
         if (e.capital != kAnyCase && !words[first + e.capital].capitalized) continue;
         if (!best->found || j > best->last) *best = {true, j, strip, e.place};
-        break;  // the first place with this spelling wins
+        break;  // the first place whose case rule holds wins
       }
       if (j + 1 >= words.size() || !GapJoins(text, words[j].end, words[j + 1].begin)) break;
       ++j;
