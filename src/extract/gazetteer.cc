@@ -147,6 +147,13 @@ std::optional<size_t> Gazetteer::IndexOf(std::string_view id) const {
 
 namespace {
 
+// FNV-1a: cheap, and good enough to spread words over the first-word filter.
+size_t WordHash(std::string_view word) {
+  uint64_t h = 14695981039346656037ull;
+  for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return static_cast<size_t>(h ^ (h >> 29));
+}
+
 void EdgeKey(uint32_t node, std::string_view word, std::string* key) {
   key->clear();
   for (int shift = 0; shift < 32; shift += 8) key->push_back(static_cast<char>(node >> shift));
@@ -183,6 +190,10 @@ void Gazetteer::AddName(uint32_t place, std::string_view name) {
   text::TokenCursor words(name);
   for (; words.Next(); ++index) {
     if (capital == kAnyCase && IsCapitalized(words.original())) capital = index;
+    if (index == 0) {
+      size_t bit = WordHash(words.folded()) % kFirstWordBits;
+      first_words_[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
     EdgeKey(node, words.folded(), &key);
     auto [it, added] = edges_.emplace(key, static_cast<uint32_t>(ends_.size()));
     if (added) ends_.emplace_back();
@@ -208,6 +219,8 @@ void Gazetteer::LongestAt(std::string_view text, const std::vector<Word>& words,
     return keys.substr(words[i].key_begin, words[i].key_end - words[i].key_begin);
   };
   auto walk = [&](std::string_view first_key, size_t strip) {
+    size_t bit = WordHash(first_key) % kFirstWordBits;
+    if ((first_words_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return;
     uint32_t node = Child(0, first_key, key);
     for (size_t j = first; node != 0;) {
       for (const NameEnd& e : ends_[node]) {

@@ -96,6 +96,10 @@ class Gazetteer {
   // Word trie: node 0 is the root; edges keyed by the parent's 4 bytes + a folded word.
   std::unordered_map<std::string, uint32_t> edges_;
   std::vector<std::vector<NameEnd>> ends_{1};  // per node
+  // A bit per hash of every folded first word (a Bloom filter with one hash): most words
+  // of a text start no name and are turned away without a hash-map lookup.
+  std::vector<uint64_t> first_words_ = std::vector<uint64_t>(kFirstWordBits / 64);
+  static constexpr size_t kFirstWordBits = 1 << 16;
 };
 
 }  // namespace sijill::extract
