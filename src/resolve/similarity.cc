@@ -16,7 +16,7 @@ constexpr double kPairFloor = 0.5;
 bool IsGlide(char c) { return c == 'W' || c == 'Y' || c == 'H'; }
 
 double IndelCost(char c) {
-  if (IsVowel(c)) return 0.3;
+  if (IsVowel(c)) return 0.2;
   if (IsGlide(c)) return 0.5;
   return 1.0;
 }
@@ -146,7 +146,7 @@ NameMatch Compare(const AnalyzedName& query, const AnalyzedName& name) {
 }
 
 double MutualSimilarity(const AnalyzedName& a, const AnalyzedName& b) {
-  return std::min(Compare(a, b).score, Compare(b, a).score);
+  return (Compare(a, b).score + Compare(b, a).score) / 2;
 }
 
 std::string Explain(const AnalyzedName& query, const AnalyzedName& name, const NameMatch& m) {

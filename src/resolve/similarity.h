@@ -53,8 +53,9 @@ double TokenSimilarity(const Token& a, const Token& b);
 // finds "Ghassan Haidar" (0.95) just below "Haidar" itself (1). Not symmetric.
 NameMatch Compare(const AnalyzedName& query, const AnalyzedName& name);
 
-// The likeness of two names as two entities' names (for merge suggestions): the lower of
-// the two directed scores, so that a lone "Ali" is not a duplicate of "Ali Mamlouk".
+// The likeness of two names as two entities' names (for merge suggestions): the mean of
+// the two directed scores, so that "Haydar" and "Ghassan Haidar" (0.5 one way, 0.95 the
+// other) meet at 0.725, below two full spellings of one name.
 double MutualSimilarity(const AnalyzedName& a, const AnalyzedName& b);
 
 // "Haydar ~ Haidar (same consonants HDR)" for each paired token, joined by "; ".
