@@ -25,6 +25,8 @@ constexpr std::array kCommands = {
     Command{"entity", "add, list, show, edit and merge persons, units, places and events",
             RunEntity},
     Command{"claim", "add, show, edit, accept and reject claims that cite exact words", RunClaim},
+    Command{"names", "entities that may bear a name, in any spelling or script; likely duplicates",
+            RunNames},
     Command{"review", "accept, edit or reject candidate claims one by one", RunReview},
     Command{"who-commanded", "who held each post of a unit on a day or in a period",
             RunWhoCommanded},
