@@ -9,7 +9,7 @@ namespace {
 
 // Candidates read from the store per lookup: enough for every spelling of a name in any
 // real archive, few enough to keep a lookup within milliseconds.
-constexpr size_t kStoreCandidates = 200;
+constexpr size_t kStoreCandidates = 50;
 // How much lower a pair's name score may be when the two share a link.
 constexpr double kLinkedAllowance = 0.1;
 

@@ -164,4 +164,25 @@ std::vector<std::string> TokenKeys(std::string_view name) {
   return keys;
 }
 
+std::string WholeKey(std::string_view name) {
+  const auto tokens = Tokenize(name);
+  if (tokens.size() < 2) return "";
+  std::string key = "=";
+  for (size_t i = 0; i < tokens.size(); ++i) key += (i == 0 ? "" : " ") + tokens[i].key;
+  return key;
+}
+
+std::vector<std::string> PairKeys(std::string_view name) {
+  const auto tokens = Tokenize(name);
+  const size_t n = std::min(tokens.size(), kPairTokens);
+  std::vector<std::string> keys;
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) {
+      std::string key = "+" + tokens[i].key + " " + tokens[j].key;
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+    }
+  }
+  return keys;
+}
+
 }  // namespace sijill::resolve

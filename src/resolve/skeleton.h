@@ -48,4 +48,17 @@ std::string ConsonantKey(std::string_view phonetic);
 // indexes for each name and looks up for a typed name.
 std::vector<std::string> TokenKeys(std::string_view name);
 
+// The key of a whole name of two tokens or more: "=" and its tokens' keys in order, joined
+// by spaces ("Dayr al-Zawr" -> "=DR ZR"); "" for a name of fewer tokens. Stored beside the
+// token keys, it finds a name written in full by one index lookup however common each of
+// its words is. ("=" never begins a token key.)
+std::string WholeKey(std::string_view name);
+
+// The keys of each pair of a name's tokens in order ("+" and the two token keys joined by a
+// space: "Mohammad Khaled Haidar" -> "+MHMD XLD", "+MHMD HDR", "+XLD HDR"), over its first
+// kPairTokens tokens; none for a name of one token. A typed "Mohammed Haydar" finds the
+// full name by one of them. ("+" never begins a token key.)
+inline constexpr size_t kPairTokens = 6;
+std::vector<std::string> PairKeys(std::string_view name);
+
 }  // namespace sijill::resolve

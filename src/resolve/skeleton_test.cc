@@ -32,6 +32,17 @@ TEST(SkeletonTest, ArticlesAreDroppedInBothScripts) {
   EXPECT_EQ(Keys("Al"), std::vector<std::string>{"L"});
 }
 
+TEST(SkeletonTest, WholeKeysOfNamesOfSeveralTokens) {
+  EXPECT_EQ(WholeKey("Dayr al-Zawr"), "=DR ZR");
+  EXPECT_EQ(WholeKey("دير الزور"), "=DR ZR");
+  EXPECT_EQ(WholeKey("Haidar"), "");
+  EXPECT_EQ(WholeKey(""), "");
+  EXPECT_EQ(PairKeys("Mohammad Khaled Haidar"),
+            (std::vector<std::string>{"+MHMD XLD", "+MHMD HDR", "+XLD HDR"}));
+  EXPECT_EQ(PairKeys("محمد حيدر"), std::vector<std::string>{"+MHMD HDR"});
+  EXPECT_TRUE(PairKeys("Haidar").empty());
+}
+
 TEST(SkeletonTest, PhoneticFormsKeepVowelsAndGlides) {
   EXPECT_EQ(Phonetic("haidar"), "HAIDAR");
   EXPECT_EQ(Phonetic("haydar"), "HAIDAR");

@@ -15,6 +15,12 @@ namespace {
 constexpr int64_t kRowsPerToken = 1000;
 // Typed tokens looked up; a name longer than this is cut.
 constexpr size_t kMaxTokens = 8;
+// Candidates checked one by one against a token too common to list; with more, the
+// tokens' own rows (and the pair and whole keys) decide alone.
+constexpr size_t kMaxChecked = 200;
+// What a shared whole key and a shared pair of tokens count, against 1 for a token.
+constexpr size_t kWholeWeight = 1000;
+constexpr size_t kPairWeight = 10;
 // Sorts after every key that starts with the same bytes (U+10FFFF in UTF-8).
 constexpr std::string_view kAfterAll = "\xF4\x8F\xBF\xBF";
 
@@ -39,6 +45,38 @@ void BindType(Statement& s, int index, std::optional<knowledge::EntityType> type
     s.BindNull(index);
 }
 
+// Inserts the token keys and the whole key of one name with the prepared `ins`.
+base::Status InsertKeys(Statement& ins, int64_t entity, int64_t ordinal, std::string_view name) {
+  std::vector<std::string> keys = resolve::TokenKeys(name);
+  if (std::string whole = resolve::WholeKey(name); !whole.empty()) keys.push_back(whole);
+  for (auto& pair : resolve::PairKeys(name)) keys.push_back(std::move(pair));
+  for (const auto& key : keys) {
+    ins.Reset();
+    ins.Bind(1, key).Bind(2, entity).Bind(3, ordinal);
+    TRY(ins.Run());
+  }
+  return base::Status::Ok();
+}
+
+// The entities (of `type`) with a name that has the key `key`, at most `limit`.
+base::Result<std::vector<int64_t>> ByExactKey(Connection& conn, const std::string& key,
+                                              std::optional<knowledge::EntityType> type,
+                                              int64_t limit) {
+  std::vector<int64_t> out;
+  if (key.empty()) return out;
+  ASSIGN_OR_RETURN(auto s, conn.Prepare("SELECT DISTINCT t.entity FROM entity_name_tokens t JOIN "
+                                        "entities e ON e.rowid = t.entity WHERE t.token = ?1 AND "
+                                        "(?2 IS NULL OR e.type = ?2) LIMIT ?3"));
+  s.Bind(1, key).Bind(3, limit);
+  BindType(s, 2, type);
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(s.Int(0));
+  }
+  return out;
+}
+
 }  // namespace
 
 base::Status WriteNameTokens(Connection& conn, int64_t rowid, const knowledge::Entity& e) {
@@ -47,17 +85,9 @@ base::Status WriteNameTokens(Connection& conn, int64_t rowid, const knowledge::E
   TRY(del.Run());
   ASSIGN_OR_RETURN(auto ins, conn.Prepare("INSERT OR IGNORE INTO entity_name_tokens (token, "
                                           "entity, ordinal) VALUES (?1, ?2, ?3)"));
-  auto put = [&](int64_t ordinal, std::string_view name) -> base::Status {
-    for (const auto& key : resolve::TokenKeys(name)) {
-      ins.Reset();
-      ins.Bind(1, key).Bind(2, rowid).Bind(3, ordinal);
-      TRY(ins.Run());
-    }
-    return base::Status::Ok();
-  };
-  TRY(put(0, e.name));
+  TRY(InsertKeys(ins, rowid, 0, e.name));
   for (size_t i = 0; i < e.aliases.size(); ++i) {
-    TRY(put(static_cast<int64_t>(i + 1), e.aliases[i].name));
+    TRY(InsertKeys(ins, rowid, static_cast<int64_t>(i + 1), e.aliases[i].name));
   }
   return base::Status::Ok();
 }
@@ -69,11 +99,7 @@ base::Status BackfillNameTokens(Connection& conn) {
   while (true) {
     ASSIGN_OR_RETURN(bool row, names.Step());
     if (!row) break;
-    for (const auto& key : resolve::TokenKeys(names.Text(2))) {
-      ins.Reset();
-      ins.Bind(1, key).Bind(2, names.Int(0)).Bind(3, names.Int(1));
-      TRY(ins.Run());
-    }
+    TRY(InsertKeys(ins, names.Int(0), names.Int(1), names.Text(2)));
   }
   return base::Status::Ok();
 }
@@ -106,8 +132,15 @@ base::Result<std::vector<int64_t>> FindNameTokenCandidates(
     }
     l.capped = rows >= kRowsPerToken;
   }
-  // Every candidate, with the number of typed tokens its names have.
+  // Every candidate, with the number of typed tokens its names have; a whole name's
+  // match counts above all of them.
   std::map<int64_t, size_t> hits;
+  ASSIGN_OR_RETURN(auto whole, ByExactKey(conn, resolve::WholeKey(name), type, kRowsPerToken));
+  for (int64_t e : whole) hits[e] += kWholeWeight;
+  for (const auto& pair : resolve::PairKeys(name)) {
+    ASSIGN_OR_RETURN(auto paired, ByExactKey(conn, pair, type, kRowsPerToken));
+    for (int64_t e : paired) hits[e] += kPairWeight;
+  }
   for (const auto& l : lookups) {
     for (int64_t e : l.entities) ++hits[e];
   }
@@ -115,7 +148,7 @@ base::Result<std::vector<int64_t>> FindNameTokenCandidates(
                                              "entity_name_tokens_entity WHERE entity = ?3 AND "
                                              "token >= ?1 AND token < ?2 LIMIT 1"));
   for (const auto& l : lookups) {
-    if (!l.capped) continue;
+    if (!l.capped || hits.size() > kMaxChecked) continue;
     for (auto& [entity, count] : hits) {
       if (l.entities.count(entity) != 0) continue;
       member.Reset();
