@@ -113,9 +113,19 @@ TEST(NameTokens, ACommonTokenDoesNotHideTheNamesThatHaveAllTokens) {
     many.push_back(Make(EntityType::kPerson, "Hayder Tlass " + std::to_string(i)));
   }
   Write(store, many);
-  const auto found = Found(store, "Mohammed Haydar", std::nullopt, 3);
+  // By the whole name's key.
+  auto found = Found(store, "Mohammed Haydar", std::nullopt, 3);
   ASSERT_EQ(found.size(), 3u);
   EXPECT_EQ(found[0], "Muhammad Haidar");
+  // Words in another order: by each word, the common one checked name by name.
+  found = Found(store, "Haydar Mohammed", std::nullopt, 3);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0], "Muhammad Haidar");
+  // A pair of words of longer names, then the names that share one word.
+  found = Found(store, "Hayder Tlass", std::nullopt, 10);
+  ASSERT_EQ(found.size(), 6u);
+  EXPECT_EQ(found[0], "Hayder Tlass 0");
+  EXPECT_EQ(found[5], "Muhammad Haidar");
 }
 
 }  // namespace

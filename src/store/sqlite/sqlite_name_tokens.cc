@@ -12,7 +12,7 @@ namespace {
 
 // Rows read per typed token; beyond it the token is too common to list candidates and
 // only confirms the candidates of rarer tokens.
-constexpr int64_t kRowsPerToken = 1000;
+constexpr int64_t kRowsPerToken = 300;
 // Typed tokens looked up; a name longer than this is cut.
 constexpr size_t kMaxTokens = 8;
 // Candidates checked one by one against a token too common to list; with more, the
@@ -38,13 +38,6 @@ Lookup LookupFor(const resolve::Token& t) {
   return l;
 }
 
-void BindType(Statement& s, int index, std::optional<knowledge::EntityType> type) {
-  if (type)
-    s.Bind(index, knowledge::Name(*type));
-  else
-    s.BindNull(index);
-}
-
 // Inserts the token keys and the whole key of one name with the prepared `ins`.
 base::Status InsertKeys(Statement& ins, int64_t entity, int64_t ordinal, std::string_view name) {
   std::vector<std::string> keys = resolve::TokenKeys(name);
@@ -58,23 +51,75 @@ base::Status InsertKeys(Statement& ins, int64_t entity, int64_t ordinal, std::st
   return base::Status::Ok();
 }
 
-// The entities (of `type`) with a name that has the key `key`, at most `limit`.
-base::Result<std::vector<int64_t>> ByExactKey(Connection& conn, const std::string& key,
-                                              std::optional<knowledge::EntityType> type,
-                                              int64_t limit) {
-  std::vector<int64_t> out;
-  if (key.empty()) return out;
-  ASSIGN_OR_RETURN(auto s, conn.Prepare("SELECT DISTINCT t.entity FROM entity_name_tokens t JOIN "
-                                        "entities e ON e.rowid = t.entity WHERE t.token = ?1 AND "
-                                        "(?2 IS NULL OR e.type = ?2) LIMIT ?3"));
-  s.Bind(1, key).Bind(3, limit);
-  BindType(s, 2, type);
+// The range read of every lookup: the entities with a key in [?1, ?2), of type ?3 when
+// `typed` (the join costs a lookup per row, so it is left out when no type is asked).
+base::Result<Statement> RangeStatement(Connection& conn, bool typed) {
+  return conn.Prepare(typed ? "SELECT t.entity FROM entity_name_tokens t JOIN entities e ON "
+                              "e.rowid = t.entity WHERE t.token >= ?1 AND t.token < ?2 AND "
+                              "e.type = ?3 LIMIT ?4"
+                            : "SELECT t.entity FROM entity_name_tokens t WHERE t.token >= ?1 "
+                              "AND t.token < ?2 LIMIT ?4");
+}
+
+// The entities `range` finds for keys in [lo, hi); sets *capped if it read kRowsPerToken.
+base::Result<std::set<int64_t>> ReadRange(Statement& range, std::string_view lo,
+                                          std::string_view hi,
+                                          std::optional<knowledge::EntityType> type, bool* capped) {
+  range.Reset();
+  range.Bind(1, lo).Bind(2, hi).Bind(4, kRowsPerToken);
+  if (type) range.Bind(3, knowledge::Name(*type));
+  std::set<int64_t> out;
+  int64_t rows = 0;
   while (true) {
-    ASSIGN_OR_RETURN(bool row, s.Step());
+    ASSIGN_OR_RETURN(bool row, range.Step());
     if (!row) break;
-    out.push_back(s.Int(0));
+    ++rows;
+    out.insert(range.Int(0));
   }
+  if (capped != nullptr) *capped = rows >= kRowsPerToken;
   return out;
+}
+
+// The lookups of `name`'s distinct tokens, at most kMaxTokens.
+std::vector<Lookup> LookupsOf(std::string_view name) {
+  std::vector<Lookup> lookups;
+  for (const auto& t : resolve::Tokenize(name)) {
+    if (lookups.size() == kMaxTokens) break;
+    Lookup l = LookupFor(t);
+    const bool seen = std::any_of(lookups.begin(), lookups.end(),
+                                  [&](const Lookup& o) { return o.lo == l.lo && o.hi == l.hi; });
+    if (!seen) lookups.push_back(std::move(l));
+  }
+  return lookups;
+}
+
+// Adds to *hits, for each candidate found by a rarer key (a word that did not reach
+// kRowsPerToken, a pair, the whole name), the capped words it also has, checked one by one
+// when there are few enough such candidates.
+base::Status CheckCappedTokens(Connection& conn, const std::vector<Lookup>& lookups,
+                               std::map<int64_t, size_t>* hits) {
+  std::set<int64_t> rare;
+  for (const auto& [entity, count] : *hits) {
+    if (count >= kPairWeight) rare.insert(entity);
+  }
+  for (const auto& l : lookups) {
+    if (!l.capped) rare.insert(l.entities.begin(), l.entities.end());
+  }
+  if (rare.size() > kMaxChecked) return base::Status::Ok();
+  ASSIGN_OR_RETURN(auto member, conn.Prepare("SELECT 1 FROM entity_name_tokens INDEXED BY "
+                                             "entity_name_tokens_entity WHERE entity = ?3 AND "
+                                             "token >= ?1 AND token < ?2 LIMIT 1"));
+  for (const auto& l : lookups) {
+    if (!l.capped) continue;
+    for (int64_t entity : rare) {
+      if (l.entities.count(entity) != 0) continue;
+      member.Reset();
+      member.Bind(1, l.lo).Bind(2, l.hi).Bind(3, entity);
+      ASSIGN_OR_RETURN(bool row, member.Step());
+      if (row) ++(*hits)[entity];
+    }
+  }
+  return base::Status::Ok();
 }
 
 }  // namespace
@@ -107,55 +152,27 @@ base::Status BackfillNameTokens(Connection& conn) {
 base::Result<std::vector<int64_t>> FindNameTokenCandidates(
     Connection& conn, std::string_view name, std::optional<knowledge::EntityType> type,
     size_t limit) {
-  std::vector<Lookup> lookups;
-  for (const auto& t : resolve::Tokenize(name)) {
-    if (lookups.size() == kMaxTokens) break;
-    Lookup l = LookupFor(t);
-    const bool seen = std::any_of(lookups.begin(), lookups.end(),
-                                  [&](const Lookup& o) { return o.lo == l.lo && o.hi == l.hi; });
-    if (!seen) lookups.push_back(std::move(l));
-  }
-  ASSIGN_OR_RETURN(auto range,
-                   conn.Prepare("SELECT t.entity FROM entity_name_tokens t JOIN entities e ON "
-                                "e.rowid = t.entity WHERE t.token >= ?1 AND t.token < ?2 AND "
-                                "(?3 IS NULL OR e.type = ?3) LIMIT ?4"));
-  for (auto& l : lookups) {
-    range.Reset();
-    range.Bind(1, l.lo).Bind(2, l.hi).Bind(4, kRowsPerToken);
-    BindType(range, 3, type);
-    int64_t rows = 0;
-    while (true) {
-      ASSIGN_OR_RETURN(bool row, range.Step());
-      if (!row) break;
-      ++rows;
-      l.entities.insert(range.Int(0));
-    }
-    l.capped = rows >= kRowsPerToken;
-  }
-  // Every candidate, with the number of typed tokens its names have; a whole name's
-  // match counts above all of them.
+  ASSIGN_OR_RETURN(auto range, RangeStatement(conn, type.has_value()));
+  // The whole name and its pairs of words first: they are precise whatever the words.
   std::map<int64_t, size_t> hits;
-  ASSIGN_OR_RETURN(auto whole, ByExactKey(conn, resolve::WholeKey(name), type, kRowsPerToken));
-  for (int64_t e : whole) hits[e] += kWholeWeight;
-  for (const auto& pair : resolve::PairKeys(name)) {
-    ASSIGN_OR_RETURN(auto paired, ByExactKey(conn, pair, type, kRowsPerToken));
-    for (int64_t e : paired) hits[e] += kPairWeight;
+  std::vector<std::pair<std::string, size_t>> exact;
+  if (std::string whole = resolve::WholeKey(name); !whole.empty()) {
+    exact.push_back({std::move(whole), kWholeWeight});
   }
-  for (const auto& l : lookups) {
-    for (int64_t e : l.entities) ++hits[e];
+  for (auto& pair : resolve::PairKeys(name)) exact.push_back({std::move(pair), kPairWeight});
+  for (const auto& [key, weight] : exact) {
+    ASSIGN_OR_RETURN(auto found, ReadRange(range, key, key + std::string(1, '\0'), type, nullptr));
+    for (int64_t e : found) hits[e] += weight;
   }
-  ASSIGN_OR_RETURN(auto member, conn.Prepare("SELECT 1 FROM entity_name_tokens INDEXED BY "
-                                             "entity_name_tokens_entity WHERE entity = ?3 AND "
-                                             "token >= ?1 AND token < ?2 LIMIT 1"));
-  for (const auto& l : lookups) {
-    if (!l.capped || hits.size() > kMaxChecked) continue;
-    for (auto& [entity, count] : hits) {
-      if (l.entities.count(entity) != 0) continue;
-      member.Reset();
-      member.Bind(1, l.lo).Bind(2, l.hi).Bind(3, entity);
-      ASSIGN_OR_RETURN(bool row, member.Step());
-      if (row) ++count;
+  // Single words (and word starts) only when those leave room: a word counts less than a
+  // pair, so its entities would come after them.
+  if (hits.size() < limit) {
+    std::vector<Lookup> lookups = LookupsOf(name);
+    for (auto& l : lookups) {
+      ASSIGN_OR_RETURN(l.entities, ReadRange(range, l.lo, l.hi, type, &l.capped));
+      for (int64_t e : l.entities) ++hits[e];
     }
+    TRY(CheckCappedTokens(conn, lookups, &hits));
   }
   std::vector<std::pair<int64_t, size_t>> order(hits.begin(), hits.end());
   std::stable_sort(order.begin(), order.end(),
