@@ -120,7 +120,7 @@ int RunNames(Console& console, std::span<const std::string> args) {
   app.add_option("archive", a.dir, "The archive")->required();
   AddPassphraseFileOption(app, &a.passphrase_file);
   app.add_option("name", a.name, "The name, as written anywhere (not with --suggest-merges)");
-  app.add_option("--type", a.type, "Only persons, units, places or events (person|unit|...)");
+  app.add_option("--type", a.type, "Only this type: person, unit, place or event");
   app.add_option("--limit", a.limit, "At most this many (default 20)")->check(CLI::Range(1, 10000));
   app.add_flag("--suggest-merges", a.suggest, "List likely duplicate entities instead");
   app.add_flag("--json", a.json, "Print JSON");
