@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "base/utf8.h"
 #include "resolve/phonetic_internal.h"
@@ -84,6 +85,43 @@ std::vector<std::string> WrittenTokens(std::string_view folded) {
   return tokens;
 }
 
+// What follows "abd" and a fused article in a Latin token ("abdulrahman" -> "rahman",
+// "abdul" -> ""), or nullopt for other tokens.
+std::optional<std::string_view> AfterLatinAbdAl(std::string_view t) {
+  if (!t.starts_with("abd")) return std::nullopt;
+  for (std::string_view article : {"ul", "el", "al", "ol"}) {
+    if (t.substr(3).starts_with(article)) return t.substr(3 + article.size());
+  }
+  return std::nullopt;
+}
+
+// What follows عبد in an Arabic token fused with an article ("عبدالله" -> "الله"; the
+// article is stripped later, as on any word), or nullopt for other tokens.
+std::optional<std::string_view> AfterArabicAbd(std::string_view t) {
+  constexpr std::string_view kAbd = "\u0639\u0628\u062f", kAl = "\u0627\u0644";
+  if (!t.starts_with(kAbd) || t.size() <= kAbd.size() + kAl.size()) return std::nullopt;
+  if (!t.substr(kAbd.size()).starts_with(kAl)) return std::nullopt;
+  return t.substr(kAbd.size());
+}
+
+// "Abdul Rahman", "Abdulrahman", "Abdel-Kader", "عبدالله": the article fused after "abd"
+// (servant of) is cut off, so that they meet "Abd al-Rahman" and "عبد الله".
+void SplitAbd(std::vector<std::string>* tokens) {
+  std::vector<std::string> out;
+  for (auto& t : *tokens) {
+    if (auto rest = AfterLatinAbdAl(t)) {
+      out.push_back("abd");
+      if (!rest->empty()) out.push_back(std::string(*rest));
+    } else if (auto arabic_rest = AfterArabicAbd(t)) {
+      out.push_back("\u0639\u0628\u062f");
+      out.push_back(std::string(*arabic_rest));
+    } else {
+      out.push_back(std::move(t));
+    }
+  }
+  *tokens = std::move(out);
+}
+
 // Collapses repeated classes (doubled letters, shadda, "ou" next to "u"); digits stay.
 std::string Collapsed(std::string_view phonetic) {
   std::string out;
@@ -139,7 +177,8 @@ std::string ConsonantKey(std::string_view phonetic) {
 }
 
 std::vector<Token> Tokenize(std::string_view name) {
-  const std::vector<std::string> written = WrittenTokens(text::FoldForSearch(Prepared(name)));
+  std::vector<std::string> written = WrittenTokens(text::FoldForSearch(Prepared(name)));
+  SplitAbd(&written);
   std::vector<Token> tokens;
   for (size_t i = 0; i < written.size(); ++i) {
     const bool last = i + 1 == written.size();

@@ -32,6 +32,18 @@ TEST(SkeletonTest, ArticlesAreDroppedInBothScripts) {
   EXPECT_EQ(Keys("Al"), std::vector<std::string>{"L"});
 }
 
+TEST(SkeletonTest, AFusedArticleAfterAbdIsCutOff) {
+  const std::vector<std::string> want = {"BD", "RHMN"};
+  EXPECT_EQ(Keys("Abd al-Rahman"), want);
+  EXPECT_EQ(Keys("Abdul Rahman"), want);
+  EXPECT_EQ(Keys("Abdulrahman"), want);
+  EXPECT_EQ(Keys("عبد الرحمن"), want);
+  EXPECT_EQ(Keys("عبدالرحمن"), want);
+  EXPECT_EQ(Keys("Abdullah"), Keys("عبدالله"));
+  EXPECT_EQ(Keys("Abdallah"), Keys("عبد الله"));
+  EXPECT_EQ(Keys("Abdo"), std::vector<std::string>{"BD"});
+}
+
 TEST(SkeletonTest, WholeKeysOfNamesOfSeveralTokens) {
   EXPECT_EQ(WholeKey("Dayr al-Zawr"), "=DR ZR");
   EXPECT_EQ(WholeKey("دير الزور"), "=DR ZR");
