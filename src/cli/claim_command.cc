@@ -42,11 +42,11 @@ base::Result<knowledge::Citation> Cite(store::Store& store, const std::string& t
 // Applies the options given to `claim` (for add and edit alike).
 base::Status ApplyOptions(store::Store& store, const ClaimArgs& a, Claim* claim, Console& console) {
   if (a.subject) {
-    ASSIGN_OR_RETURN(auto s, ResolveEntity(store, *a.subject, std::nullopt));
+    ASSIGN_OR_RETURN(auto s, ResolveEntity(store, *a.subject, std::nullopt, &console));
     claim->subject = s.id;
   }
   if (a.object) {
-    auto o = ResolveEntity(store, *a.object, std::nullopt);
+    auto o = ResolveEntity(store, *a.object, std::nullopt, &console);
     if (!o) return o.error().WithPrefix("--object");
     claim->object = o->id;
     claim->object_text.reset();
@@ -196,12 +196,12 @@ int List(Console& console, const ClaimArgs& a) {
   if (!archive) return Fail(console, archive.error());
   store::Store& store = (*archive)->store();
   if (a.subject) {
-    auto e = ResolveEntity(store, *a.subject, std::nullopt);
+    auto e = ResolveEntity(store, *a.subject, std::nullopt, &console);
     if (!e) return Fail(console, e.error());
     filter.subject = e->id;
   }
   if (a.object) {
-    auto e = ResolveEntity(store, *a.object, std::nullopt);
+    auto e = ResolveEntity(store, *a.object, std::nullopt, &console);
     if (!e) return Fail(console, e.error());
     filter.object = e->id;
   }

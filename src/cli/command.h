@@ -56,6 +56,7 @@ int RunChain(Console& console, std::span<const std::string> args);
 int RunAtPlace(Console& console, std::span<const std::string> args);
 int RunTimeline(Console& console, std::span<const std::string> args);
 int RunAbout(Console& console, std::span<const std::string> args);
+int RunNames(Console& console, std::span<const std::string> args);
 int RunDossier(Console& console, std::span<const std::string> args);
 int RunCorroborate(Console& console, std::span<const std::string> args);
 int RunContradictions(Console& console, std::span<const std::string> args);

@@ -33,6 +33,8 @@ constexpr std::array kCommands = {
     Command{"at-place", "units, persons and events at a place during a period", RunAtPlace},
     Command{"timeline", "every claim about an entity in time order", RunTimeline},
     Command{"about", "an entity's names and every claim and citation about it", RunAbout},
+    Command{"names", "entities that may bear a name, in any spelling or script; likely duplicates",
+            RunNames},
     Command{"dossier", "write a printable dossier of an entity, quotes footnoted", RunDossier},
     Command{"corroborate", "claims confirmed by independent witnesses", RunCorroborate},
     Command{"contradictions", "claims that cannot all be true", RunContradictions},

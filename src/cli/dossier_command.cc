@@ -82,7 +82,7 @@ int RunDossier(Console& console, std::span<const std::string> args) {
   auto archive = OpenArchive(dir, store::OpenMode::kReadOnly, passphrase_file);
   if (!archive) return Fail(console, archive.error());
   store::Store& store = (*archive)->store();
-  auto entity = ResolveEntity(store, name, std::nullopt);
+  auto entity = ResolveEntity(store, name, std::nullopt, &console);
   if (!entity) return Fail(console, entity.error());
   auto disclosure = curate::Disclosure::At(store, *store::ParseAccessLevel(level_name));
   if (!disclosure) return Fail(console, disclosure.error());

@@ -123,7 +123,7 @@ int Show(Console& console, const EntityArgs& a) {
   auto archive = OpenArchive(a.dir, store::OpenMode::kReadOnly, a.passphrase_file);
   if (!archive) return Fail(console, archive.error());
   store::Store& store = (*archive)->store();
-  auto e = ResolveEntity(store, a.name, std::nullopt);
+  auto e = ResolveEntity(store, a.name, std::nullopt, &console);
   if (!e) return Fail(console, e.error());
   auto group = store.knowledge().EntityGroup(e->id);
   auto history = store.knowledge().History(e->id);
@@ -153,7 +153,7 @@ int Show(Console& console, const EntityArgs& a) {
 int Edit(Console& console, const EntityArgs& a) {
   auto archive = OpenArchive(a.dir, store::OpenMode::kReadWrite, a.passphrase_file);
   if (!archive) return Fail(console, archive.error());
-  auto e = ResolveEntity((*archive)->store(), a.name, std::nullopt);
+  auto e = ResolveEntity((*archive)->store(), a.name, std::nullopt, &console);
   if (!e) return Fail(console, e.error());
   Entity edited = *e;
   if (a.new_name) {
@@ -194,16 +194,17 @@ int Merge(Console& console, const EntityArgs& a, bool undo) {
   if (undo) {
     // By id only: a name resolves to the group's root, which is never the merged one.
     auto id = base::Id::Parse(a.name);
-    auto e = id ? store.knowledge().GetEntity(*id) : ResolveEntity(store, a.name, std::nullopt);
+    auto e = id ? store.knowledge().GetEntity(*id)
+                : ResolveEntity(store, a.name, std::nullopt, &console);
     if (!e) return Fail(console, e.error());
     base::Status s = Curate(**archive, [&](curate::Curator& c) { return c.Unmerge(e->id); });
     if (!s.ok()) return Fail(console, s);
     console.Err(fmt::format("unmerged {}\n", Describe(*e)));
     return kExitOk;
   }
-  auto from = ResolveEntity(store, a.name, std::nullopt);
+  auto from = ResolveEntity(store, a.name, std::nullopt, &console);
   if (!from) return Fail(console, from.error());
-  auto into = ResolveEntity(store, a.other, from->type);
+  auto into = ResolveEntity(store, a.other, from->type, &console);
   if (!into) return Fail(console, into.error());
   base::Status s =
       Curate(**archive, [&](curate::Curator& c) { return c.Merge(from->id, into->id); });

@@ -36,7 +36,7 @@ int RunAtPlace(Console& console, std::span<const std::string> args) {
   auto archive = OpenArchive(dir, store::OpenMode::kReadOnly, passphrase_file);
   if (!archive) return Fail(console, archive.error());
   store::Store& store = (*archive)->store();
-  auto place = ResolveEntity(store, name, knowledge::EntityType::kPlace);
+  auto place = ResolveEntity(store, name, knowledge::EntityType::kPlace, &console);
   if (!place) return Fail(console, place.error());
   query::Queries queries(store.knowledge(), {candidates ? query::Statuses::kWithCandidates
                                                         : query::Statuses::kAcceptedOnly});

@@ -53,7 +53,7 @@ base::Status ApplyEdit(store::Store& store, std::string_view line, Claim* claim)
     if (!c) return base::Status::InvalidArgument("confidence: '" + value + "' is not known");
     claim->confidence = *c;
   } else if (field == "subject" || field == "object") {
-    ASSIGN_OR_RETURN(auto e, ResolveEntity(store, value, std::nullopt));
+    ASSIGN_OR_RETURN(auto e, ResolveEntity(store, value, std::nullopt, nullptr));
     if (field == "subject") {
       claim->subject = e.id;
     } else {

@@ -33,7 +33,7 @@ int RunTimeline(Console& console, std::span<const std::string> args) {
   auto archive = OpenArchive(dir, store::OpenMode::kReadOnly, passphrase_file);
   if (!archive) return Fail(console, archive.error());
   store::Store& store = (*archive)->store();
-  auto entity = ResolveEntity(store, name, std::nullopt);
+  auto entity = ResolveEntity(store, name, std::nullopt, &console);
   if (!entity) return Fail(console, entity.error());
   query::Queries queries(store.knowledge(), {candidates ? query::Statuses::kWithCandidates
                                                         : query::Statuses::kAcceptedOnly});
@@ -97,7 +97,7 @@ int RunAbout(Console& console, std::span<const std::string> args) {
   auto archive = OpenArchive(dir, store::OpenMode::kReadOnly, passphrase_file);
   if (!archive) return Fail(console, archive.error());
   store::Store& store = (*archive)->store();
-  auto entity = ResolveEntity(store, name, std::nullopt);
+  auto entity = ResolveEntity(store, name, std::nullopt, &console);
   if (!entity) return Fail(console, entity.error());
   query::Queries queries(store.knowledge());
   auto about = queries.About(entity->id);

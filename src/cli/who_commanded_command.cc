@@ -87,7 +87,7 @@ int RunWhoCommanded(Console& console, std::span<const std::string> args) {
   auto archive = OpenArchive(a.dir, store::OpenMode::kReadOnly, a.passphrase_file);
   if (!archive) return Fail(console, archive.error());
   store::Store& store = (*archive)->store();
-  auto unit = ResolveEntity(store, a.name, knowledge::EntityType::kUnit);
+  auto unit = ResolveEntity(store, a.name, knowledge::EntityType::kUnit, &console);
   if (!unit) return Fail(console, unit.error());
   query::Queries queries(store.knowledge(), {a.candidates ? query::Statuses::kWithCandidates
                                                           : query::Statuses::kAcceptedOnly});
@@ -125,7 +125,7 @@ int RunChain(Console& console, std::span<const std::string> args) {
   auto archive = OpenArchive(a.dir, store::OpenMode::kReadOnly, a.passphrase_file);
   if (!archive) return Fail(console, archive.error());
   store::Store& store = (*archive)->store();
-  auto start = ResolveEntity(store, a.name, std::nullopt);
+  auto start = ResolveEntity(store, a.name, std::nullopt, &console);
   if (!start) return Fail(console, start.error());
   query::Queries queries(store.knowledge(), {a.candidates ? query::Statuses::kWithCandidates
                                                           : query::Statuses::kAcceptedOnly});

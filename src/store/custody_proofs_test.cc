@@ -134,10 +134,10 @@ TEST(StoredCustodyTree, ASchema3ArchiveIsGivenItsNodesWhenOpened) {
     ASSERT_TRUE(archive.has_value());
     Grow((*archive)->store(), 2900);
   }
-  // What schema 3 had: no source index, no stored nodes.
+  // What schema 3 had: no source index, no stored nodes (and no name keys, schema 5).
   ASSERT_EQ(RawExec(dir,
                     "DROP TABLE custody_nodes; DROP INDEX custody_log_source; "
-                    "PRAGMA user_version = 3"),
+                    "DROP TABLE entity_name_tokens; PRAGMA user_version = 3"),
             "");
   auto archive = Archive::Open(dir, OpenMode::kReadWrite);
   ASSERT_TRUE(archive.has_value()) << archive.error().message();

@@ -53,6 +53,13 @@ class KnowledgeStore {
   // `type` if given, merged ones included; at most `limit`.
   virtual base::Result<std::vector<knowledge::Entity>> FindEntitiesByNameKey(
       std::string_view name_key, std::optional<knowledge::EntityType> type, size_t limit) = 0;
+  // Entities (of `type` if given, merged ones included) one of whose names shares a
+  // resolve key (resolve/skeleton.h, TokenKeys) with a token of `name`, or, for a typed
+  // token of two key characters or more, has a token whose key starts with it ("Div" ->
+  // "Division"): the candidates a caller then orders with resolve::Rank. Entities sharing
+  // more of the typed tokens first; at most `limit`.
+  virtual base::Result<std::vector<knowledge::Entity>> FindEntitiesByNameTokens(
+      std::string_view name, std::optional<knowledge::EntityType> type, size_t limit) = 0;
   // Entities whose id starts with `prefix` (see base::Id::NormalizePrefix).
   virtual base::Result<std::vector<knowledge::Entity>> FindEntitiesByIdPrefix(
       std::string_view prefix, size_t limit) = 0;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "resolve/skeleton.h"
 #include "store/knowledge_store.h"
 
 namespace sijill::query::testing {
@@ -42,6 +43,28 @@ class MemoryKnowledgeStore : public store::KnowledgeStore {
     for (const auto& e : entities_) {
       bool match = knowledge::NameKey(e.name) == name_key;
       for (const auto& a : e.aliases) match |= knowledge::NameKey(a.name) == name_key;
+      if (match && (!type || e.type == *type) && out.size() < limit) out.push_back(e);
+    }
+    return out;
+  }
+  // The same matches as the SQLite store (equal keys, or keys starting with a typed key of
+  // two characters or more), in the order added rather than by tokens shared.
+  base::Result<std::vector<knowledge::Entity>> FindEntitiesByNameTokens(
+      std::string_view name, std::optional<knowledge::EntityType> type, size_t limit) override {
+    const auto typed = resolve::Tokenize(name);
+    auto token_matches = [&](std::string_view key) {
+      return std::any_of(typed.begin(), typed.end(), [&](const resolve::Token& t) {
+        return key == t.key || (!t.numeric && t.key.size() >= 2 && key.starts_with(t.key));
+      });
+    };
+    auto name_matches = [&](std::string_view n) {
+      const auto keys = resolve::TokenKeys(n);
+      return std::any_of(keys.begin(), keys.end(), token_matches);
+    };
+    std::vector<knowledge::Entity> out;
+    for (const auto& e : entities_) {
+      bool match = name_matches(e.name);
+      for (const auto& a : e.aliases) match = match || name_matches(a.name);
       if (match && (!type || e.type == *type) && out.size() < limit) out.push_back(e);
     }
     return out;

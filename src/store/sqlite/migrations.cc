@@ -5,13 +5,14 @@
 #include <array>
 
 #include "store/sqlite/sqlite_custody.h"
+#include "store/sqlite/sqlite_name_tokens.h"
 
 namespace sijill::store::sqlite {
 namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released entry:
 // add a new one.
-constexpr std::array<const char*, 4> kMigrations = {
+constexpr std::array<const char*, 5> kMigrations = {
     // 0 -> 1: sources, passages and the full-text index over passages.
     R"sql(
 CREATE TABLE meta (
@@ -171,12 +172,24 @@ BEGIN SELECT RAISE(ABORT, 'the custody tree is append-only'); END;
 CREATE TRIGGER custody_nodes_no_delete BEFORE DELETE ON custody_nodes
 BEGIN SELECT RAISE(ABORT, 'the custody tree is append-only'); END;
 )sql",
+    // 4 -> 5: entity names by resolve token key (sqlite_name_tokens.h), for lookups
+    // across spellings and scripts; filled for existing names by AfterMigration below.
+    R"sql(
+CREATE TABLE entity_name_tokens (
+  token    TEXT NOT NULL,
+  entity   INTEGER NOT NULL REFERENCES entities (rowid),
+  ordinal  INTEGER NOT NULL,
+  PRIMARY KEY (token, entity, ordinal)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX entity_name_tokens_entity ON entity_name_tokens (entity, token);
+)sql",
 };
 
 // What a migration needs beyond SQL, run after it in its transaction: `version` is the
 // version just reached.
 base::Status AfterMigration(Connection& conn, int version) {
   if (version == 4) return BackfillCustodyNodes(conn);
+  if (version == 5) return BackfillNameTokens(conn);
   return base::Status::Ok();
 }
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include "store/sqlite/sqlite_name_tokens.h"
+
 namespace sijill::store::sqlite {
 namespace {
 
@@ -68,8 +70,8 @@ base::Status NoSuch(std::string_view field, std::string_view what, const base::I
 }  // namespace
 
 struct SqliteKnowledge::Cache {
-  std::optional<Statement> entity_by_id, names_of, entity_rowid, source_rowid, claim_by_id,
-      citations_of, claims_by_subject, claims_by_object, group_rowids, root_of;
+  std::optional<Statement> entity_by_id, entity_by_rowid, names_of, entity_rowid, source_rowid,
+      claim_by_id, citations_of, claims_by_subject, claims_by_object, group_rowids, root_of;
 };
 
 SqliteKnowledge::SqliteKnowledge(Connection& conn)
@@ -125,7 +127,7 @@ base::Status SqliteKnowledge::WriteNames(int64_t rowid, const Entity& e) {
   for (size_t i = 0; i < e.aliases.size(); ++i) {
     TRY(put(static_cast<int64_t>(i + 1), e.aliases[i].name, e.aliases[i].source));
   }
-  return base::Status::Ok();
+  return WriteNameTokens(conn_, rowid, e);
 }
 
 base::Status SqliteKnowledge::RecomputeRoots(int64_t old_root) {
@@ -411,6 +413,22 @@ base::Result<std::vector<Entity>> SqliteKnowledge::FindEntitiesByNameKey(
   else
     s.BindNull(2);
   return ReadEntities(s);
+}
+
+base::Result<std::vector<Entity>> SqliteKnowledge::FindEntitiesByNameTokens(
+    std::string_view name, std::optional<knowledge::EntityType> type, size_t limit) {
+  ASSIGN_OR_RETURN(auto rowids, FindNameTokenCandidates(conn_, name, type, limit));
+  std::vector<Entity> out;
+  for (int64_t rowid : rowids) {
+    ASSIGN_OR_RETURN(Statement * s, Prepared(cache_->entity_by_rowid,
+                                             std::string(kEntityColumns) + "WHERE e.rowid = ?1"));
+    s->Bind(1, rowid);
+    ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) return base::Error(base::Status::Internal("a name token names a missing entity"));
+    ASSIGN_OR_RETURN(Entity e, ReadEntity(*s));
+    out.push_back(std::move(e));
+  }
+  return out;
 }
 
 base::Result<std::vector<Entity>> SqliteKnowledge::FindEntitiesByIdPrefix(std::string_view prefix,

@@ -32,6 +32,8 @@ class SqliteKnowledge : public KnowledgeStore, public KnowledgeWriter {
   base::Result<knowledge::Entity> GetEntity(const base::Id& id) override;
   base::Result<std::vector<knowledge::Entity>> FindEntitiesByNameKey(
       std::string_view name_key, std::optional<knowledge::EntityType> type, size_t limit) override;
+  base::Result<std::vector<knowledge::Entity>> FindEntitiesByNameTokens(
+      std::string_view name, std::optional<knowledge::EntityType> type, size_t limit) override;
   base::Result<std::vector<knowledge::Entity>> FindEntitiesByIdPrefix(std::string_view prefix,
                                                                       size_t limit) override;
   base::Result<std::vector<base::Id>> EntityGroup(const base::Id& id) override;
