@@ -24,9 +24,7 @@ TEST(Eval, DevSetJsonCounts) {
   EXPECT_EQ(j["entities"]["overall"]["gold"], 176);
   EXPECT_EQ(j["entities"]["person"]["gold"], 42);
   EXPECT_EQ(j["claims"]["gold"], 183);
-  // No extractor writes entities or claims yet (issue 6): nothing is predicted.
-  EXPECT_EQ(j["entities"]["overall"]["predicted"], 0);
-  EXPECT_EQ(j["claims"]["predicted"], 0);
+  // What extraction predicts is held by the per-language floor tests (eval_arabic_test.cc).
   for (const char* key : {"gold", "predicted", "matched", "precision", "recall", "f1"})
     EXPECT_TRUE(j["entities"]["unit"].contains(key)) << key;
   EXPECT_TRUE(j["claims"].contains("evidence_agreed"));
@@ -36,7 +34,7 @@ TEST(Eval, DevSetTable) {
   auto r = RunSijill({"eval", "--gold", (SharedData() / "dev").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("entities     gold  predicted  matched       P       R      F1\n"
-                               "person         42          0        0   0.000   0.000   0.000\n"));
+                               "person         42 "));
   EXPECT_THAT(r.out, HasSubstr("dates     found 78/81 (0.963), normalized 73/81 (0.901)\n"));
 }
 
