@@ -210,6 +210,7 @@ std::pair<size_t, size_t> ArabicDoc::SentenceTokens(size_t i) const {
                              [](const Span& s, size_t p) { return s.end <= p; });
   if (it == sentences_.end()) return {i, i};
   size_t first = TokenAt(it->begin);
+  if (first > i) return {i, i};  // a token outside every sentence: itself
   size_t last = first;
   while (last + 1 < tokens.size() && tokens[last + 1].span.begin < it->end) ++last;
   return {first, last};
