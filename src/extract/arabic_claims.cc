@@ -372,8 +372,16 @@ std::optional<std::string> Interval(const std::string& from, const std::string& 
 knowledge::Evidence EvidenceAt(const ArabicDoc& doc, size_t token) {
   auto [first, last] = doc.SentenceTokens(token);
   bool hearsay = false, documentary = false;
+  // A hearsay word after the claim's words and a comma opens another statement ("...، وقد
+  // سمعتُ أنه نُقل"); one before them, or in their clause, is where they came from.
+  size_t clause_end = token;
+  while (clause_end < last &&
+         doc.GapBefore(clause_end + 1).find_first_of(",،؛;") == std::string_view::npos)
+    ++clause_end;
   for (size_t t = first; t <= last; ++t) {
-    switch (EvidenceCue(doc.tokens[t])) {
+    Cue cue = EvidenceCue(doc.tokens[t]);
+    if (t > clause_end && cue != Cue::kDocument) continue;
+    switch (cue) {
       case Cue::kHeard:
         // "سمعتُ بأذني" is first-hand; "سمعتُ أن" is not.
         if (t + 1 <= last && TokenIn(doc.tokens[t + 1], {"باذني", "بنفسي"}))

@@ -363,9 +363,10 @@ class UnitPass {
     std::string key = "org:" + std::string(org.canonical) + "/" + std::string(p.echelon->core);
     std::string canonical =
         std::string(org.canonical) + " " + std::string(EchelonName(p.echelon->echelon));
+    // The organization first, so that the branch's mention covers all its words.
+    size_t parent = AddOrg(doc_, org, i + 1, last);
     size_t e = doc_.out.Mention(EntityType::kUnit, key, canonical, doc_.SpanOf(i, last), "unit");
     doc_.Add(UnitMention{i, last, e, p.echelon->level, true});
-    size_t parent = AddOrg(doc_, org, i + 1, last);
     FoundClaim c;
     c.subject = e;
     c.predicate = knowledge::Predicate::kSubordinateTo;
