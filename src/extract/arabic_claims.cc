@@ -152,7 +152,12 @@ void Commanders(ArabicDoc& doc, size_t r, size_t first, size_t last) {
   const Token& t = doc.tokens[r];
   std::string_view core = WithoutArticle(t.base);
   bool led_by = t.key == "بقياده";
+  // "قائداً للواء": the role as a predicate, its holder named before it.
+  bool predicate = In(core, {"قائدا", "رئيسا", "مديرا"});
+  if (predicate) core = core.substr(0, core.size() - 2);
   if (!led_by && !In(core, {"قائد", "قياده", "امر", "رئيس", "مدير"})) return;
+  // امر is "order" as often as "commander" (آمر): only the spelling with madda counts.
+  if (core == "امر" && doc.TextAt(t.span).find("آمر") == std::string_view::npos) return;
   if (r > first && doc.tokens[r - 1].key == "تحت") return;
   if (SaysNotKnowing(doc, first, r)) return;
   std::string role = "commander";
@@ -166,8 +171,12 @@ void Commanders(ArabicDoc& doc, size_t r, size_t first, size_t last) {
   if (unit == nullptr) return;
   if (role != "chief of staff" && (core == "رئيس" || core == "مدير"))
     role = unit->branch_like && unit->level <= 50 ? "branch head" : "head";
-  const PersonMention* person = led_by ? PersonNear(doc, r + 1, first, last, true, 2)
-                                       : PersonNear(doc, unit->last + 1, first, last, true, 8);
+  const PersonMention* person = nullptr;
+  if (led_by) {
+    person = PersonNear(doc, r + 1, first, last, true, 2);
+  } else if (!predicate) {
+    person = PersonNear(doc, unit->last + 1, first, last, true, 8);
+  }
   if (person == nullptr && !led_by) person = PersonNear(doc, r, first, last, false, 10);
   if (person == nullptr) {
     // "قائد الكتيبة" names the commander the text already gave.
@@ -468,13 +477,14 @@ void AddClaim(ArabicDoc& doc, FoundClaim claim) {
 // Words that start a claim pattern (besides a unit mention: "الشرطة العسكرية في القابون").
 bool IsCue(const Token& t) {
   static const auto* cues = new std::unordered_set<std::string_view>{
-      "قائد",    "قياده",   "بقياده", "امر",     "رئيس",    "مدير",   "خدمت",   "تطوعت",  "التحقت",
-      "انضممت",  "صرت",     "عملت",   "كنت",     "خدم",     "تطوع",   "التحق",  "انضم",   "تحت",
-      "الحقنا",  "الحقت",   "الحق",   "الحقوا",  "من",      "مقر",    "مقره",   "مقرها",  "يديره",
-      "يدير",    "يديرها",  "يراسه",  "يتولاه",  "ارسل",    "ارسلت",  "ارسلوا", "ارسلنا", "انتقل",
-      "انتقلت",  "انتقلنا", "نقل",    "نقلت",    "نقلنا",   "نقلونا", "وصلنا",  "وصل",    "وصلت",
-      "توجهنا",  "توجه",    "توجهت",  "تحركنا",  "تحرك",    "تحركت",  "دخلنا",  "دخل",    "دخلت",
-      "انتشرنا", "انتشر",   "انتشرت", "ارسلونا", "تمركزنا", "تمركز",  "انسحبنا"};
+      "قائد",    "قائدا",   "رئيسا", "مديرا",  "قياده",   "بقياده",  "امر",   "رئيس",
+      "مدير",    "خدمت",    "تطوعت", "التحقت", "انضممت",  "صرت",     "عملت",  "كنت",
+      "خدم",     "تطوع",    "التحق", "انضم",   "تحت",     "الحقنا",  "الحقت", "الحق",
+      "الحقوا",  "من",      "مقر",   "مقره",   "مقرها",   "يديره",   "يدير",  "يديرها",
+      "يراسه",   "يتولاه",  "ارسل",  "ارسلت",  "ارسلوا",  "ارسلنا",  "انتقل", "انتقلت",
+      "انتقلنا", "نقل",     "نقلت",  "نقلنا",  "نقلونا",  "وصلنا",   "وصل",   "وصلت",
+      "توجهنا",  "توجه",    "توجهت", "تحركنا", "تحرك",    "تحركت",   "دخلنا", "دخل",
+      "دخلت",    "انتشرنا", "انتشر", "انتشرت", "ارسلونا", "تمركزنا", "تمركز", "انسحبنا"};
   return cues->contains(t.key) || cues->contains(t.base) || cues->contains(WithoutArticle(t.base));
 }
 

@@ -142,5 +142,17 @@ TEST(ArabicClaims, CorrectedDateReplacesTheRetractedOne) {
   }
 }
 
+TEST(ArabicClaims, RoleAsPredicateAfterTheName) {
+  ArabicExtraction x("خدمتُ في اللواء 65. وبقي العميد نادر سليمان قائداً للواء حتى عام 2014.");
+  auto c = x.Claims(Predicate::kCommanderOf, x.Person("العميد نادر سليمان"), x.Unit("اللواء 65"));
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].time, "../2014");
+}
+
+TEST(ArabicClaims, AnOrderIsNoCommander) {
+  ArabicExtraction x("وصل أمر اللواء 65 بالتحرك مع العقيد هشام فارس في الصباح.");
+  EXPECT_EQ(x.Count(Predicate::kCommanderOf), 0u);
+}
+
 }  // namespace
 }  // namespace sijill::extract

@@ -81,6 +81,7 @@ struct ArabicDoc {
 
   // The text between token i-1 and token i (or before token 0).
   std::string_view GapBefore(size_t i) const;
+  std::string_view TextAt(Span s) const { return text.substr(s.begin, s.end - s.begin); }
   // True when only spaces separate token i-1 and token i.
   bool Adjacent(size_t i) const;
   // The token holding byte `pos`, or the first after it.
