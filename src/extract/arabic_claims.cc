@@ -30,6 +30,13 @@ bool TokenIn(const Token& t, std::initializer_list<std::string_view> words) {
   return In(t.key, words) || In(t.base, words);
 }
 
+// "لم أكن هناك"، "لم أرَ ذلك" at token t (sentence ending at `last`).
+bool SaysNotSeen(const ArabicDoc& doc, size_t t, size_t last) {
+  const Token& w = doc.tokens[t];
+  return (w.key == "لم" || w.key == "ولم") && t + 1 <= last &&
+         TokenIn(doc.tokens[t + 1], {"اكن", "ار", "اري", "اشاهد", "اشهد"});
+}
+
 enum class Cue { kNone, kHeard, kHearsay, kDocument, kBackwardHearsay };
 
 // Words of the evidence rules: kHearsay and kDocument in the sentence; kBackwardHearsay in
@@ -388,6 +395,7 @@ knowledge::Evidence EvidenceAt(const ArabicDoc& doc, size_t token) {
          doc.GapBefore(clause_end + 1).find_first_of(",،؛;") == std::string_view::npos)
     ++clause_end;
   for (size_t t = first; t <= last; ++t) {
+    if (SaysNotSeen(doc, t, last)) hearsay = true;  // "... في دوما، لم أكن هناك"
     Cue cue = EvidenceCue(doc.tokens[t]);
     if (t > clause_end && cue != Cue::kDocument) continue;
     switch (cue) {
@@ -416,8 +424,7 @@ knowledge::Evidence EvidenceAt(const ArabicDoc& doc, size_t token) {
     for (size_t t = nf; t <= nl; ++t) {
       const Token& w = doc.tokens[t];
       if (EvidenceCue(w) == Cue::kBackwardHearsay) return knowledge::Evidence::kHearsay;
-      if (w.key == "لم" && t + 1 <= nl && TokenIn(doc.tokens[t + 1], {"اكن", "ار", "اري", "اشاهد"}))
-        return knowledge::Evidence::kHearsay;
+      if (SaysNotSeen(doc, t, nl)) return knowledge::Evidence::kHearsay;
     }
   }
   return knowledge::Evidence::kFirstHand;

@@ -71,5 +71,21 @@ TEST(ArabicPersons, DiacriticsAndShaddaDoNotSplitAName) {
   EXPECT_EQ(x.Person("سلوم"), p);
 }
 
+TEST(ArabicPersons, TwoWordRanks) {
+  ArabicExtraction x("قائد السرية الثانية كان الملازم أول ماهر زيدان.");
+  auto p = x.Person("الملازم أول ماهر زيدان");
+  ASSERT_TRUE(p);
+  auto m = x.Claims(Predicate::kMemberOf, p, x.Unit("السرية الثانية"));
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].rank, "first lieutenant");
+}
+
+TEST(ArabicPersons, KnownAsInGuillemets) {
+  ArabicExtraction x("جاء المقدم رامز خليل، المعروف بـ«الأستاذ»، إلى الحاجز.");
+  auto p = x.Person("المقدم رامز خليل");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(x.Person("الأستاذ"), p);
+}
+
 }  // namespace
 }  // namespace sijill::extract
