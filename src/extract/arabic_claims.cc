@@ -185,6 +185,15 @@ void Commanders(ArabicDoc& doc, size_t r, size_t first, size_t last) {
     person = PersonNear(doc, unit->last + 1, first, last, true, 8);
   }
   if (person == nullptr && !led_by) person = PersonNear(doc, r, first, last, false, 10);
+  if (person == nullptr && !led_by && !predicate && core != "قياده") {
+    // "قائد الكتيبة رامي عثمان": a full name (two words at least) right after the unit.
+    size_t at = unit->last + 1;
+    size_t n = at <= last && doc.Adjacent(at) ? FullNameLength(doc, at) : 0;
+    if (n >= 2) {
+      AddPerson(doc, std::nullopt, at, at + n - 1, std::nullopt, false);
+      person = doc.PersonStartingAt(at);
+    }
+  }
   if (person == nullptr) {
     // "قائد الكتيبة" names the commander the text already gave.
     for (const FoundClaim& c : doc.out.claims()) {

@@ -154,5 +154,13 @@ TEST(ArabicClaims, AnOrderIsNoCommander) {
   EXPECT_EQ(x.Count(Predicate::kCommanderOf), 0u);
 }
 
+TEST(ArabicClaims, NameRightAfterTheRole) {
+  ArabicExtraction x("وكان قائد الكتيبة الثالثة فراس عيسى رجلاً قاسياً.");
+  auto p = x.Person("فراس عيسى");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(x.Claims(Predicate::kCommanderOf, p, x.Unit("الكتيبة الثالثة")).size(), 1u);
+  EXPECT_EQ(x.Claims(Predicate::kMemberOf, p, x.Unit("الكتيبة الثالثة")).size(), 0u);  // no rank
+}
+
 }  // namespace
 }  // namespace sijill::extract

@@ -148,6 +148,9 @@ size_t AddPerson(ArabicDoc& doc, std::optional<size_t> title, size_t first, size
 // token `first` is no name.
 size_t NameLength(const ArabicDoc& doc, size_t first);
 
+// The tokens of a full name (up to three pieces) starting at `first`; 0 when none.
+size_t FullNameLength(const ArabicDoc& doc, size_t first);
+
 // Evidence of a claim read in the sentence of token i, from its wording (and the next
 // sentence's: "لم أكن هناك؛ أمي أخبرتني بذلك").
 knowledge::Evidence EvidenceAt(const ArabicDoc& doc, size_t token);

@@ -67,8 +67,10 @@ std::string KeyOf(const ArabicDoc& doc, size_t first, size_t last, bool strip = 
   return key;
 }
 
-// The tokens of a full name starting at `first`: up to three pieces, the third only a
-// family name with the article; a known shorter name is not extended by the words after it.
+}  // namespace
+
+// Up to three pieces, the third only a family name with the article; a known shorter name
+// is not extended by the words after it.
 size_t FullNameLength(const ArabicDoc& doc, size_t first) {
   size_t n = NameLength(doc, first);
   if (n == 0) return 0;
@@ -89,6 +91,8 @@ size_t FullNameLength(const ArabicDoc& doc, size_t first) {
   }
   return n;
 }
+
+namespace {
 
 // The «» quote starting at token i (its tokens [i, *last]) when the words around it name
 // someone: يسمّونه «الخال», «أبو علي» كما يسمّونه.
