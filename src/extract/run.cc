@@ -75,11 +75,27 @@ class CodePoints {
 // unambiguously. Persons are reused only under a name of two words or more ("Mahmoud"
 // alone may be anyone's father) and never when either is protected: a protected person
 // joined to someone else by a shared first name would lose or spread protection, so a
-// reviewer decides (sijill names --suggest-merges).
+// reviewer decides (sijill names --suggest-merges). A protected person is found again
+// only by a rerun on the source that proposed it, so that extracting twice adds nothing.
 base::Result<std::optional<base::Id>> KnownEntity(store::KnowledgeStore& knowledge,
                                                   const FoundEntity& found,
-                                                  const std::vector<std::string>& names) {
-  if (found.type == EntityType::kPerson && found.is_protected) return std::optional<base::Id>();
+                                                  const std::vector<std::string>& names,
+                                                  const base::Id& source) {
+  if (found.type == EntityType::kPerson && found.is_protected) {
+    // Only a rerun on the same source finds them again: a protected person proposed from
+    // this source under one of these names (its aliases carry the source).
+    for (const std::string& name : names) {
+      std::string key = knowledge::NameKey(name);
+      ASSIGN_OR_RETURN(auto known, knowledge.FindEntitiesByNameKey(key, found.type, 8));
+      for (const Entity& k : known) {
+        bool here = std::any_of(k.aliases.begin(), k.aliases.end(), [&](const auto& a) {
+          return a.source == source && knowledge::NameKey(a.name) == key;
+        });
+        if (k.is_protected && here) return std::optional<base::Id>(k.id);
+      }
+    }
+    return std::optional<base::Id>();
+  }
   for (const std::string& name : names) {
     std::string key = knowledge::NameKey(name);
     if (found.type == EntityType::kPerson && key.find(' ') == std::string::npos) continue;
@@ -129,7 +145,7 @@ base::Result<RunSummary> Run(store::Archive& archive, const store::SourceRecord&
       std::string surface(text.substr(s.begin, s.end - s.begin));
       if (seen_keys.insert(knowledge::NameKey(surface)).second) names.push_back(surface);
     }
-    ASSIGN_OR_RETURN(auto known, KnownEntity(knowledge, f, names));
+    ASSIGN_OR_RETURN(auto known, KnownEntity(knowledge, f, names, source.id));
     if (known) {
       ids.push_back(*known);
       ++summary.entities_known;
@@ -139,6 +155,8 @@ base::Result<RunSummary> Run(store::Archive& archive, const store::SourceRecord&
     e.type = f.type;
     e.name = f.canonical;
     for (size_t i = 1; i < names.size(); ++i) e.aliases.push_back({names[i], source.id});
+    // A protected person keeps where its name was seen, so that a rerun finds it (above).
+    if (f.is_protected && e.aliases.empty()) e.aliases.push_back({names[0], source.id});
     e.is_protected = f.is_protected;
     if (f.latitude && f.longitude) {
       e.latitude = f.latitude;
