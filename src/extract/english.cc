@@ -132,6 +132,16 @@ std::vector<Token> Tokenize(std::string_view text) {
 Context::Context(DocumentBuilder& builder)
     : out(builder), text(builder.document().text), tokens(Tokenize(text)) {
   sentences = SplitSentences(text, tokens);
+  in_place.assign(tokens.size(), false);
+  for (const FoundEntity& e : out.entities()) {
+    if (e.type != knowledge::EntityType::kPlace) continue;
+    for (Span s : e.spans) {
+      auto it = std::lower_bound(tokens.begin(), tokens.end(), s.begin,
+                                 [](const Token& t, size_t b) { return t.span.begin < b; });
+      for (; it != tokens.end() && it->span.end <= s.end; ++it)
+        in_place[static_cast<size_t>(it - tokens.begin())] = true;
+    }
+  }
 }
 
 namespace {

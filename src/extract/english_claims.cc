@@ -73,6 +73,8 @@ class Patterns {
            std::optional<std::string> role, std::optional<std::string> rank,
            std::string_view recognizer, std::optional<std::string> time_override = {}) {
     if (subject == object) return;
+    for (const FoundClaim& c : c_.out.claims())
+      if (c.subject == subject && c.predicate == p && c.object == object && c.role == role) return;
     FoundClaim claim;
     claim.subject = subject;
     claim.predicate = p;
@@ -111,13 +113,26 @@ class Patterns {
     if (role_first > 0) {
       if (const UnitMention* u = c_.UnitAt(role_first - 1)) return u;  // "Brigade Commander"
     }
-    // "commander of the brigade", "GOC 81 Division", "General Officer Commanding (GOC), 7
-    // Division".
-    for (size_t i = role_end; i < s.sentence->last && i < role_end + 5; ++i) {
+    // "head of the branch", "commander of the brigade", "GOC 81 Division", "General Officer
+    // Commanding (GOC), 7 Division".
+    for (size_t i = role_first + 1; i < s.sentence->last && i < role_end + 5; ++i) {
       if (const UnitMention* u = c_.UnitAt(i)) return u;
-      if (c_.PersonAt(i) || RoleAt(c_, i)) break;
+      if (i >= role_end && (c_.PersonAt(i) || RoleAt(c_, i))) break;
     }
     return nullptr;
+  }
+
+  // The unit a sentence without one is about: the last unit named in the two sentences
+  // before it ("We asked him about the command of the brigade. ... the commander was X").
+  const UnitMention* RecentUnit(const Scope& s) const {
+    size_t index = c_.tokens[s.sentence->first].sentence;
+    size_t from = c_.sentences[index >= 2 ? index - 2 : 0].first;
+    const UnitMention* found = nullptr;
+    for (const UnitMention& u : c_.units) {
+      if (u.first >= s.sentence->first) break;
+      if (u.first >= from) found = &u;
+    }
+    return found;
   }
 
   // "The commander of the brigade was Brigadier General Ghassan Haidar", "Haidar, the
@@ -127,6 +142,7 @@ class Patterns {
       std::optional<RoleMatch> role = RoleAt(c_, i);
       if (!role || c_.PersonAt(i)) continue;
       const UnitMention* unit = UnitNear(s, i, role->end);
+      if (!unit && !UnitInSentence(s)) unit = RecentUnit(s);
       const PersonMention* person = NearestPerson(s, i, role->end);
       if (unit && person) Post(s, *person, unit->entity, role->name);
       i = role->end - 1;
@@ -160,7 +176,7 @@ class Patterns {
       return;
     }
     Add(s, person.entity, Predicate::kCommanderOf, unit, role, std::nullopt, "post");
-    Add(s, person.entity, Predicate::kMemberOf, unit, role, rank, "post");
+    if (rank) Add(s, person.entity, Predicate::kMemberOf, unit, role, rank, "post");
   }
 
   // "I served in the 47th Brigade", "they sent me to the Military Police", "Khaled was a
@@ -223,8 +239,8 @@ class Patterns {
         if (parent && subject)
           Add(s, *subject, Predicate::kSubordinateTo, parent->entity, "operational attachment",
               std::nullopt, "hierarchy", FromTime(s));
-      } else if (c_.Is(i, "of")) {
-        const UnitMention* child = c_.UnitAt(i - 1);
+      } else if (c_.Is(i, "of") && i > s.sentence->first) {
+        const UnitMention* child = c_.UnitAt(c_.Is(i - 1, ",") ? i - 2 : i - 1);
         const UnitMention* parent = c_.UnitAt(i + 1);
         if (child && parent && !child->anaphor && !parent->anaphor && !parent->echelon &&
             child->entity != parent->entity)
@@ -305,6 +321,12 @@ class Patterns {
       Scope s{&sentence, {}, Evidence::kFirstHand, std::nullopt};
       Add(s, p.unit, Predicate::kSubordinateTo, p.parent, "organic", std::nullopt, "sub-unit");
     }
+  }
+
+  bool UnitInSentence(const Scope& s) const {
+    for (size_t k = s.sentence->first; k < s.sentence->last; ++k)
+      if (c_.UnitAt(k)) return true;
+    return false;
   }
 
   const UnitMention* UnitBefore(const Scope& s, size_t i, size_t within) const {

@@ -53,6 +53,12 @@ void ResolveUnitAnaphora(Context& c) {
       i = j;
       continue;
     }
+    // "his unit", "their unit": the last unit named.
+    if (c.Is(j, "unit") && !c.Is(i, "the") && !c.Is(i, "this") && !c.Is(i, "that")) {
+      auto e = Antecedent(c, i, [](const UnitMention& u) { return !u.anaphor; });
+      if (e) added.push_back({i, j + 1, *e, std::nullopt, true});
+      continue;
+    }
     // "the 47th", not "the 3rd of March".
     if (!c.Is(i, "the") || j >= c.tokens.size() || c.tokens[j].digits) continue;
     std::optional<int> n = NumberAt(c.tokens[j]);

@@ -1,4 +1,5 @@
 // Evidence, assertion and time of an English sentence, from its wording and dates.
+#include <algorithm>
 #include <array>
 
 #include "extract/english_internal.h"
@@ -35,10 +36,16 @@ constexpr std::array<std::string_view, 6> kHearsayAfter = {"only know this", "on
                                                            "never saw this", "is what we were told",
                                                            "cannot confirm", "did not see it"};
 
-constexpr std::array<std::string_view, 13> kUnasserted = {
-    "do not know who", "don't know who",  "did not know who",     "not know who", "not sure who",
-    " will ",          "was going to",    "were going to",        "planned to",   "supposed to",
-    "would be sent",   "some of the men", "i do not know whether"};
+constexpr std::array<std::string_view, 16> kUnasserted = {
+    "do not know who", "don't know who",  "did not know who",      "not know who", "not sure who",
+    " will ",          "was going to",    "were going to",         "planned to",   "supposed to",
+    "would be sent",   "some of the men", "i do not know whether", "we asked",     "asked him",
+    "asked her"};
+
+// Words that take back what came before them in a sentence ("in 2012 — no, sorry, it was
+// the end of 2011").
+constexpr std::array<std::string_view, 5> kCorrections = {"no, wait", "no, sorry", "— no", "-- no",
+                                                          "i mean"};
 
 }  // namespace
 
@@ -61,6 +68,14 @@ bool Unasserted(std::string_view lower) { return HasAny(lower, kUnasserted); }
 std::optional<std::string> TimeOf(const Context& c, const Sentence& s) {
   std::vector<const FoundDate*> dates = DatesIn(c.out.document(), s.span);
   std::erase_if(dates, [](const FoundDate* d) { return d->edtf.empty(); });
+  // A self-correction retracts the dates before it.
+  std::string lower = LowerText(c, s.span);
+  size_t corrected = 0;
+  for (std::string_view cue : kCorrections)
+    if (size_t at = lower.rfind(cue); at != std::string::npos) corrected = std::max(corrected, at);
+  if (corrected > 0)
+    std::erase_if(dates,
+                  [&](const FoundDate* d) { return d->span.begin < s.span.begin + corrected; });
   if (dates.empty()) return std::nullopt;
   // The word before each date: "until", "from", "since".
   auto cue = [&](const FoundDate* d) -> std::string_view {

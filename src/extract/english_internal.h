@@ -63,6 +63,7 @@ struct Context {
   std::vector<Sentence> sentences;
   std::vector<UnitMention> units;      // sorted by `first`
   std::vector<PersonMention> persons;  // sorted by `first`
+  std::vector<bool> in_place;          // per token: inside a place the gazetteer found
   std::vector<KinMention> kin;
   // Sub-units named under a parent the text made clear: (unit, parent, first token).
   struct Parent {

@@ -25,6 +25,16 @@ bool IsNotName(std::string_view lower) {
   return std::find(kNotNames.begin(), kNotNames.end(), lower) != kNotNames.end();
 }
 
+// Words that end a name: a facility or an organization follows.
+bool IsStop(std::string_view lower) {
+  static constexpr std::array<std::string_view, 22> kStops = {
+      "hospital", "specialist",   "school",   "college",  "university", "barracks",
+      "airport",  "road",         "street",   "state",    "army",       "police",
+      "command",  "headquarters", "division", "brigade",  "battalion",  "corps",
+      "force",    "navy",         "ministry", "president"};
+  return std::find(kStops.begin(), kStops.end(), lower) != kStops.end();
+}
+
 bool IsParticle(std::string_view lower) {
   return lower == "al" || lower == "el" || lower == "bin" || lower == "ibn" || lower == "abu" ||
          lower == "abd" || lower == "ould" || lower == "de" || lower == "van" || lower == "von";
@@ -50,7 +60,17 @@ std::string BareName(std::string_view lower) {
 }
 
 bool Usable(const Context& c, size_t i) {
-  return c.UnitAt(i) == nullptr && c.PersonAt(i) == nullptr;
+  return !c.in_place[i] && c.UnitAt(i) == nullptr && c.PersonAt(i) == nullptr;
+}
+
+// Capitalized words that are not names: nationalities, languages, titles of texts.
+constexpr std::array<std::string_view, 16> kCommonCapitalized = {
+    "syrian", "arab",  "arabic",     "english", "turkish",    "nigerian", "kurdish",  "islamic",
+    "state",  "local", "government", "federal", "university", "college",  "hospital", "road"};
+
+bool IsCommonCapitalized(std::string_view lower) {
+  return std::find(kCommonCapitalized.begin(), kCommonCapitalized.end(), lower) !=
+         kCommonCapitalized.end();
 }
 
 // The tokens of a personal name starting at `i`: capitalized words, initials ("K.C",
@@ -62,11 +82,14 @@ size_t NameEnd(const Context& c, size_t i) {
     const Token& t = c.tokens[j];
     if (j > i && t.sentence != c.tokens[i].sentence) break;
     if (!t.word || !Usable(c, j)) break;
-    bool initial = t.capitalized && t.text.size() <= 2 && j + 1 < c.tokens.size() &&
-                   c.tokens[j + 1].text == "." &&
-                   c.tokens[j + 1].span.end == (j + 2 < c.tokens.size() ? c.tokens[j + 2].span.begin
-                                                                        : c.tokens[j + 1].span.end);
-    if (t.capitalized && !IsNotName(t.lower) && !RankAt(c, j) && !RoleAt(c, j)) {
+    // An initial: "D." in "D.J. Ezeoba", "T.I Dibi".
+    bool initial = t.capitalized && t.text.size() <= 2 && c.Is(j + 1, ".");
+    bool articled = BareName(t.lower) != t.lower && j > i;  // "Mahmud al-Sabbagh"
+    bool shouted =
+        j > i && t.text.size() >= 3 &&
+        std::all_of(t.text.begin(), t.text.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+    if ((t.capitalized || articled) && !shouted && !IsNotName(t.lower) && !IsStop(t.lower) &&
+        !RankAt(c, j) && !RoleAt(c, j)) {
       ++words;
       j += initial ? 2 : 1;
       continue;
@@ -222,6 +245,32 @@ void FindNamed(Context& c) {
   }
 }
 
+// Two or three name words with no cue, inside a sentence and not after an article:
+// "The man everybody talked about was Fawaz Shammout".
+void FindUncued(Context& c) {
+  for (size_t i = 1; i < c.tokens.size(); ++i) {
+    const Token& t = c.tokens[i];
+    if (!t.capitalized || !Usable(c, i) || c.sentences[t.sentence].first == i) continue;
+    if (c.Is(i - 1, "the") || c.tokens[i - 1].capitalized || IsKunyaWord(t.lower)) continue;
+    size_t end = NameEnd(c, i);
+    if (end < i + 2 || end > i + 3 || (end < c.tokens.size() && c.tokens[end].capitalized))
+      continue;
+    bool after_post = false;  // "the GOC 81 Division, Lagos, Kenneth Minimah"
+    for (size_t k = i - 1; c.Is(i - 1, ",") && k > 0 && k + 6 > i; --k)
+      after_post = after_post || c.UnitAt(k) || RoleAt(c, k);
+    bool cued = c.Is(i - 1, "was") || c.Is(i - 1, "met") || c.Is(i - 1, "by") || after_post ||
+                (c.Is(end, ",") && c.Is(end + 1, "who"));
+    if (!cued) continue;
+    bool common = false;
+    for (size_t k = i; k < end; ++k)
+      common = common || IsCommonCapitalized(c.tokens[k].lower) || c.tokens[k].text.size() < 2 ||
+               c.tokens[k].digits;
+    if (common) continue;
+    AddPerson(c, {i, end, i, std::nullopt}, false);
+    i = end - 1;
+  }
+}
+
 // Later mentions by a known surname or first name ("Haidar", "al-Sabbagh").
 void FindKnownNames(Context& c) {
   for (size_t i = 0; i < c.tokens.size(); ++i) {
@@ -249,8 +298,10 @@ void FindPersons(Context& c) {
   FindWitness(c);
   FindRanked(c);
   FindKin(c);
-  FindKunyas(c);
   FindNamed(c);
+  FindUncued(c);
+  FindKnownNames(c);
+  FindKunyas(c);
   FindKnownNames(c);
   if (c.ranks.size() < c.out.entities().size()) c.ranks.resize(c.out.entities().size());
 }

@@ -122,7 +122,7 @@ struct NamedOrg {
   std::string_view words;
   std::string_view canonical;
 };
-constexpr std::array<NamedOrg, 24> kNamedOrgs = {{
+constexpr std::array<NamedOrg, 23> kNamedOrgs = {{
     {"air force intelligence", "Air Force Intelligence"},
     {"republican guard", "Republican Guard"},
     {"military intelligence", "Military Intelligence"},
@@ -143,20 +143,19 @@ constexpr std::array<NamedOrg, 24> kNamedOrgs = {{
     {"military field court", "Military Field Court"},
     {"tiger forces", "Tiger Forces"},
     {"shabiha", "shabiha"},
-    {"boko haram", "Boko Haram"},
     {"special anti-robbery squad", "Special Anti-Robbery Squad"},
     {"civilian joint task force", "Civilian Joint Task Force"},
     {"joint task force", "Joint Task Force"},
 }};
 
 // Words that make a capitalized phrase an organization when it ends in (or has) them.
-constexpr std::array<std::string_view, 32> kOrgHeads = {
-    "army",     "navy",        "command",    "headquarters", "corps",      "squad",
-    "force",    "forces",      "police",     "guard",        "guards",     "intelligence",
-    "centre",   "center",      "school",     "academy",      "contingent", "garrison",
-    "station",  "directorate", "department", "division",     "brigade",    "battalion",
-    "regiment", "agency",      "service",    "unit",         "court",      "ministry",
-    "squadron", "company"};
+constexpr std::array<std::string_view, 33> kOrgHeads = {
+    "college",      "army",     "navy",        "command",    "headquarters", "corps",
+    "squad",        "force",    "forces",      "police",     "guard",        "guards",
+    "intelligence", "centre",   "center",      "school",     "academy",      "contingent",
+    "garrison",     "station",  "directorate", "department", "division",     "brigade",
+    "battalion",    "regiment", "agency",      "service",    "unit",         "court",
+    "ministry",     "squadron", "company"};
 
 bool IsOrgHead(std::string_view lower) {
   return std::find(kOrgHeads.begin(), kOrgHeads.end(), lower) != kOrgHeads.end();
@@ -283,6 +282,10 @@ std::optional<RawUnit> CapitalizedOrgAt(const Context& c, size_t i) {
   std::optional<size_t> head;
   while (j < c.tokens.size() && c.tokens[j].sentence == t.sentence) {
     const Token& w = c.tokens[j];
+    bool shouted = w.text.size() >= 4 && std::all_of(w.text.begin(), w.text.end(), [](char ch) {
+                     return ch >= 'A' && ch <= 'Z';
+                   });
+    if (shouted) return std::nullopt;  // a headline
     if (w.capitalized && j > i && (RankAt(c, j) || RoleAt(c, j))) break;
     if (w.capitalized || (w.digits && j > i)) {
       if (IsOrgHead(w.lower)) head = j;
@@ -317,6 +320,24 @@ std::optional<RawUnit> CapitalizedOrgAt(const Context& c, size_t i) {
   return u;
 }
 
+// A named operation or task force: "Operation Lafiya Dole", "Operation Python Dance".
+std::optional<RawUnit> OperationAt(const Context& c, size_t i) {
+  if (c.tokens[i].text != "Operation") return std::nullopt;
+  size_t j = i + 1;
+  while (j < c.tokens.size() && j < i + 4 && c.tokens[j].capitalized &&
+         c.tokens[j].sentence == c.tokens[i].sentence)
+    ++j;
+  if (j == i + 1) return std::nullopt;
+  RawUnit u;
+  u.first = i;
+  u.last = j;
+  Span s = c.SpanOf(i, j);
+  u.org_canonical = std::string(c.text.substr(s.begin, s.end - s.begin));
+  u.org_key = "org/";
+  for (size_t k = i; k < j; ++k) u.org_key += c.tokens[k].lower + " ";
+  return u;
+}
+
 // "the artillery battalion", "our transport company".
 std::optional<RawUnit> SpecialtyUnitAt(const Context& c, size_t i) {
   std::string_view d = c.Lower(i);
@@ -340,10 +361,17 @@ std::vector<RawUnit> FindRawUnits(const Context& c) {
   std::vector<RawUnit> raw;
   std::vector<bool> used(c.tokens.size(), false);
   using Finder = std::optional<RawUnit> (*)(const Context&, size_t);
-  for (Finder find :
-       {&NumberFirstAt, &EchelonFirstAt, &NamedOrgAt, &SpecialtyUnitAt, &CapitalizedOrgAt}) {
+  for (Finder find : {&NumberFirstAt, &EchelonFirstAt, &NamedOrgAt, &OperationAt, &SpecialtyUnitAt,
+                      &CapitalizedOrgAt}) {
     for (size_t i = 0; i < c.tokens.size(); ++i) {
       if (used[i] || !c.tokens[i].word) continue;
+      if (find == &CapitalizedOrgAt && c.tokens[i].capitalized) {
+        std::optional<RoleMatch> role = RoleAt(c, i);
+        if (role && role->end > i + 1) {
+          i = role->end - 1;  // "Divisional Police Officer of ..." is no unit
+          continue;
+        }
+      }
       std::optional<RawUnit> u = find(c, i);
       if (!u || Taken(used, u->first, u->last)) continue;
       if (c.tokens[u->first].sentence != c.tokens[u->last - 1].sentence) continue;
@@ -443,6 +471,10 @@ void FindUnits(Context& c) {
       name_of[m.entity] = u.name;  // the fuller name becomes canonical
       c.out.entity(m.entity).canonical = canonical;
     }
+    // "6 Division of the Nigerian Army" is also how the text names it.
+    if (r + 1 < raw.size() && !raw[r + 1].numbered_echelon && c.Is(u.last, "of") &&
+        c.Is(u.last + 1, "the") && raw[r + 1].first == u.last + 2)
+      c.out.AddSpan(m.entity, c.SpanOf(u.first, raw[r + 1].last));
     if (parent && parent_stated) {
       if (auto p = c.out.Find(knowledge::EntityType::kUnit, NumberedKey(*parent)))
         c.parents.push_back({m.entity, *p, u.first});
