@@ -18,6 +18,7 @@ DECLARE_TARGET(edtf)
 DECLARE_TARGET(date_finder)
 DECLARE_TARGET(redact)
 DECLARE_TARGET(csv)
+DECLARE_TARGET(extract)
 
 namespace {
 
@@ -47,5 +48,6 @@ REPLAY_TEST(edtf)
 REPLAY_TEST(date_finder)
 REPLAY_TEST(redact)
 REPLAY_TEST(csv)
+REPLAY_TEST(extract)
 
 }  // namespace

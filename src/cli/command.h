@@ -49,6 +49,7 @@ int RunPassphrase(Console& console, std::span<const std::string> args);
 int RunShow(Console& console, std::span<const std::string> args);
 int RunEntity(Console& console, std::span<const std::string> args);
 int RunClaim(Console& console, std::span<const std::string> args);
+int RunExtract(Console& console, std::span<const std::string> args);
 int RunReview(Console& console, std::span<const std::string> args);
 int RunWhoCommanded(Console& console, std::span<const std::string> args);
 int RunChain(Console& console, std::span<const std::string> args);

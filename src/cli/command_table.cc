@@ -25,6 +25,7 @@ constexpr std::array kCommands = {
     Command{"entity", "add, list, show, edit and merge persons, units, places and events",
             RunEntity},
     Command{"claim", "add, show, edit, accept and reject claims that cite exact words", RunClaim},
+    Command{"extract", "propose entities, dates and claims from sources, for review", RunExtract},
     Command{"review", "accept, edit or reject candidate claims one by one", RunReview},
     Command{"who-commanded", "who held each post of a unit on a day or in a period",
             RunWhoCommanded},

@@ -147,8 +147,8 @@ base::Result<std::vector<fs::path>> ListGoldFiles(const fs::path& dir) {
   return out;
 }
 
-base::Result<Score> EvaluateGoldFile(const fs::path& gold_path,
-                                     std::vector<std::string>* warnings) {
+base::Result<Score> EvaluateGoldFile(const fs::path& gold_path, std::vector<std::string>* warnings,
+                                     Misses* misses) {
   ASSIGN_OR_RETURN(std::string text, Slurp(gold_path));
   ASSIGN_OR_RETURN(Gold gold, ParseGold(text, gold_path.string()));
   warnings->insert(warnings->end(), gold.warnings.begin(), gold.warnings.end());
@@ -158,6 +158,11 @@ base::Result<Score> EvaluateGoldFile(const fs::path& gold_path,
     return tl::unexpected(base::Status::NotFound(
         fmt::format("{}: source: {}: no such file", gold_path.string(), source.string())));
   ASSIGN_OR_RETURN(ExtractionRun run, RunExtraction(source, gold, fs::temp_directory_path()));
+  if (misses != nullptr) {
+    EntityScore entities = ScoreEntities(gold, run.predictions);
+    *misses =
+        FindMisses(gold, run.predictions, entities, ScoreClaims(gold, run.predictions, entities));
+  }
   return ScoreFile(gold, run.predictions, run.body);
 }
 

@@ -11,6 +11,7 @@
 
 #include "base/status.h"
 #include "eval/gold.h"
+#include "eval/misses.h"
 #include "eval/score.h"
 #include "store/archive.h"
 #include "store/records.h"
@@ -42,7 +43,8 @@ base::Result<std::vector<std::filesystem::path>> ListGoldFiles(const std::filesy
 // Reads, parses and scores one gold file (extraction in a temporary archive), appending
 // the gold's warnings (Gold::warnings) to *warnings. Errors name the file: unreadable
 // or invalid gold, "<gold>: source: <path>: no such file", and those of RunExtraction.
+// With `misses` (nullable), also what did not match in the file (misses.h).
 base::Result<Score> EvaluateGoldFile(const std::filesystem::path& gold_path,
-                                     std::vector<std::string>* warnings);
+                                     std::vector<std::string>* warnings, Misses* misses = nullptr);
 
 }  // namespace sijill::eval

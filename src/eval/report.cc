@@ -41,7 +41,8 @@ nlohmann::json ScoreJson(const Score& s) {
             {"normalized", s.dates.normalized},
             {"found_rate", Ratio(s.dates.found, s.dates.gold)},
             {"normalized_rate", Ratio(s.dates.normalized, s.dates.gold)}}},
-          {"claims", claims}};
+          {"claims", claims},
+          {"person_unit_posts", CountsJson(s.posts.counts)}};
 }
 
 std::string ScoreTable(const Score& s) {
@@ -53,6 +54,8 @@ std::string ScoreTable(const Score& s) {
   out += Row("overall", s.entities);
   out += "\n";
   out += Row("claims", s.claims.counts);
+  out += Row("posts", s.posts.counts);
+  out += "(posts: person->unit commander_of and member_of claims only)\n";
   out += fmt::format("evidence type agreed on {} of {} matched claims ({:.3f})\n\n",
                      s.claims.evidence_agreed, s.claims.counts.matched,
                      Ratio(s.claims.evidence_agreed, s.claims.counts.matched));

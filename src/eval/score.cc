@@ -158,15 +158,43 @@ ClaimScore ScoreClaims(const Gold& gold, const Predictions& predictions,
                     [](const auto& c) { return c.status != knowledge::ClaimStatus::kRejected; }));
   std::vector<bool> taken(predictions.claims.size(), false);
   for (const GoldClaim& g : gold.claims) {
+    s.match.push_back(-1);
     for (size_t i = 0; i < predictions.claims.size(); ++i) {
       if (taken[i] || !ClaimsMatch(g, predictions.claims[i], entities)) continue;
       taken[i] = true;
       ++s.counts.matched;
+      s.match.back() = static_cast<int64_t>(i);
       if (g.evidence == predictions.claims[i].evidence) ++s.evidence_agreed;
       break;
     }
   }
   return s;
+}
+
+namespace {
+
+bool IsPost(knowledge::Predicate p) {
+  return p == knowledge::Predicate::kCommanderOf || p == knowledge::Predicate::kMemberOf;
+}
+
+}  // namespace
+
+ClaimScore ScorePosts(const Gold& gold, const Predictions& predictions,
+                      const EntityScore& entities) {
+  using knowledge::EntityType;
+  Gold gold_posts = gold;
+  std::erase_if(gold_posts.claims, [&](const GoldClaim& c) {
+    return !IsPost(c.predicate) || !c.object.entity ||
+           gold.entities[c.subject].type != EntityType::kPerson ||
+           gold.entities[*c.object.entity].type != EntityType::kUnit;
+  });
+  Predictions predicted_posts = predictions;
+  std::erase_if(predicted_posts.claims, [&](const PredictedClaim& c) {
+    return !IsPost(c.predicate) || !c.object.entity ||
+           predictions.entities[c.subject].type != EntityType::kPerson ||
+           predictions.entities[*c.object.entity].type != EntityType::kUnit;
+  });
+  return ScoreClaims(gold_posts, predicted_posts, entities);
 }
 
 Score& Score::operator+=(const Score& o) {
@@ -175,6 +203,7 @@ Score& Score::operator+=(const Score& o) {
   entities += o.entities;
   dates += o.dates;
   claims += o.claims;
+  posts += o.posts;
   return *this;
 }
 
@@ -186,6 +215,7 @@ Score ScoreFile(const Gold& gold, const Predictions& predictions, std::string_vi
   s.entities = entities.overall;
   s.dates = ScoreDates(gold, predictions, body, DocumentDay(gold.document_date));
   s.claims = ScoreClaims(gold, predictions, entities);
+  s.posts = ScorePosts(gold, predictions, entities);
   return s;
 }
 

@@ -56,6 +56,9 @@ DateScore ScoreDates(const Gold& gold, const Predictions& predictions, std::stri
 time::Day DocumentDay(const std::optional<std::string>& document_date);
 
 struct ClaimScore {
+  // For each gold claim, the index of the predicted claim matched to it, or -1 (per file;
+  // not summed).
+  std::vector<int64_t> match;
   MatchCounts counts;            // predicted: claims not rejected
   uint64_t evidence_agreed = 0;  // matched claims whose evidence type equals the gold's
   ClaimScore& operator+=(const ClaimScore& o);
@@ -71,6 +74,12 @@ bool TimesCompatible(const std::optional<DayRange>& a, const std::optional<DayRa
 ClaimScore ScoreClaims(const Gold& gold, const Predictions& predictions,
                        const EntityScore& entities);
 
+// The same matching over person->unit posts only: commander_of and member_of claims
+// whose subject is a person and object a unit, in the gold and in the predictions (the
+// relation news annotations such as Security Force Monitor's carry).
+ClaimScore ScorePosts(const Gold& gold, const Predictions& predictions,
+                      const EntityScore& entities);
+
 // Everything scored for one file or, summed, for a collection.
 struct Score {
   uint64_t files = 0;
@@ -78,6 +87,7 @@ struct Score {
   MatchCounts entities;
   DateScore dates;
   ClaimScore claims;
+  ClaimScore posts;  // person->unit posts (ScorePosts)
   Score& operator+=(const Score& o);
 };
 

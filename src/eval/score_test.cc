@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "eval/misses.h"
+
 namespace sijill::eval {
 namespace {
 
@@ -176,6 +178,11 @@ TEST(ScoreClaims, PredicateEntitiesAndTimeMustAgree) {
   EXPECT_EQ(s.claims.counts.predicted, 5u);
   EXPECT_EQ(s.claims.counts.matched, 2u);
   EXPECT_EQ(s.claims.evidence_agreed, 1u);
+  // Posts: only the gold commander_of (person -> unit) and the three predicted person ->
+  // unit commander_of/member_of claims count; the swapped and the literal claims do not.
+  EXPECT_EQ(s.posts.counts.gold, 1u);
+  EXPECT_EQ(s.posts.counts.predicted, 3u);
+  EXPECT_EQ(s.posts.counts.matched, 1u);
 }
 
 TEST(ScoreClaims, RejectedClaimsAreIgnoredAndMatchOnce) {
@@ -222,6 +229,40 @@ TEST(Score, SumsOverFiles) {
   EXPECT_EQ(a.entities.matched, 2u);
   EXPECT_DOUBLE_EQ(a.entities.Precision(), 0.5);
   EXPECT_EQ(a.dates.normalized, 3u);
+}
+
+}  // namespace
+}  // namespace sijill::eval
+
+namespace sijill::eval {
+namespace {
+
+TEST(FindMisses, ListsWhatMatchedNothingOnEitherSide) {
+  Gold gold = ClaimGold();
+  gold.source = "t.txt";
+  gold.claims[0].quote = "Haidar commanded the 47th";
+  Predictions p = ClaimPredictions();
+  p.entities.push_back({EntityType::kPlace, "Jobar", {"جوبر"}});
+  p.claims = {{1,
+               Predicate::kCommanderOf,
+               {0, ""},
+               R("2012"),
+               Evidence::kFirstHand,
+               ClaimStatus::kCandidate},
+              {1,
+               Predicate::kMemberOf,
+               {0, ""},
+               std::nullopt,
+               Evidence::kHearsay,
+               ClaimStatus::kCandidate}};
+  EntityScore entities = ScoreEntities(gold, p);
+  Misses m = FindMisses(gold, p, entities, ScoreClaims(gold, p, entities));
+  EXPECT_EQ(m.source, "t.txt");
+  EXPECT_TRUE(m.missed_entities.empty());
+  EXPECT_EQ(m.extra_entities, (std::vector<std::string>{"place 'Jobar' [جوبر]"}));
+  EXPECT_EQ(m.missed_claims, (std::vector<std::string>{"Haidar located_at 'Hama': “”"}));
+  EXPECT_EQ(m.extra_claims, (std::vector<std::string>{"Haidar member_of 47th Brigade (hearsay)"}));
+  EXPECT_NE(MissesText(m).find("  extra entity: place 'Jobar' [جوبر]\n"), std::string::npos);
 }
 
 }  // namespace

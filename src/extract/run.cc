@@ -71,13 +71,22 @@ class CodePoints {
   std::vector<uint64_t> starts_;
 };
 
-// An existing entity of `type` known by one of `names`, or nullopt.
-base::Result<std::optional<base::Id>> KnownEntity(store::KnowledgeStore& knowledge, EntityType type,
+// The archive's entity that a found one is, if the archive knows it by one of its names
+// unambiguously. Persons are reused only under a name of two words or more ("Mahmoud"
+// alone may be anyone's father) and never when either is protected: a protected person
+// joined to someone else by a shared first name would lose or spread protection, so a
+// reviewer decides (sijill names --suggest-merges).
+base::Result<std::optional<base::Id>> KnownEntity(store::KnowledgeStore& knowledge,
+                                                  const FoundEntity& found,
                                                   const std::vector<std::string>& names) {
+  if (found.type == EntityType::kPerson && found.is_protected) return std::optional<base::Id>();
   for (const std::string& name : names) {
-    ASSIGN_OR_RETURN(auto found,
-                     knowledge.FindEntitiesByNameKey(knowledge::NameKey(name), type, 2));
-    if (found.size() == 1) return std::optional<base::Id>(found[0].id);
+    std::string key = knowledge::NameKey(name);
+    if (found.type == EntityType::kPerson && key.find(' ') == std::string::npos) continue;
+    ASSIGN_OR_RETURN(auto known, knowledge.FindEntitiesByNameKey(key, found.type, 2));
+    if (known.size() != 1) continue;
+    if (found.type == EntityType::kPerson && known[0].is_protected) continue;
+    return std::optional<base::Id>(known[0].id);
   }
   return std::optional<base::Id>();
 }
@@ -120,7 +129,7 @@ base::Result<RunSummary> Run(store::Archive& archive, const store::SourceRecord&
       std::string surface(text.substr(s.begin, s.end - s.begin));
       if (seen_keys.insert(knowledge::NameKey(surface)).second) names.push_back(surface);
     }
-    ASSIGN_OR_RETURN(auto known, KnownEntity(knowledge, f.type, names));
+    ASSIGN_OR_RETURN(auto known, KnownEntity(knowledge, f, names));
     if (known) {
       ids.push_back(*known);
       ++summary.entities_known;

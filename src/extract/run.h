@@ -2,7 +2,8 @@
 // stored text is read, extracted (extract.h) with the built-in gazetteer and the
 // archive's own places, and what was found is written through a curate::Curator in one
 // transaction: entities the archive already knows by a name (same type, knowledge::
-// NameKey of any of its names) are reused, others are added; every claim is added with
+// NameKey of any of its names, one entity only; for persons a name of two words or more
+// and neither protected) are reused, others are added; every claim is added with
 // status candidate, confidence low, a citation of its quote and created_by
 // "extract:<recognizer>", unless the same claim with the same citation is already there
 // — so running it twice adds nothing the second time.

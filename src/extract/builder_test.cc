@@ -1,0 +1,77 @@
+#include "extract/builder.h"
+
+#include <gtest/gtest.h>
+
+#include "extract/gazetteer.h"
+
+namespace sijill::extract {
+namespace {
+
+std::vector<std::string_view> SentenceTexts(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (Span s : Sentences(text)) out.push_back(text.substr(s.begin, s.end - s.begin));
+  return out;
+}
+
+TEST(Sentences, EndMarksAndParagraphsInBothScripts) {
+  EXPECT_EQ(SentenceTexts("I saw him. He left!  Did he?\nNew paragraph"),
+            (std::vector<std::string_view>{"I saw him.", "He left!", "Did he?", "New paragraph"}));
+  EXPECT_EQ(SentenceTexts("هل رأيته؟ نعم رأيته."),
+            (std::vector<std::string_view>{"هل رأيته؟", "نعم رأيته."}));
+  // A closing quote stays with its sentence; a dot inside a word or number does not end one.
+  EXPECT_EQ(SentenceTexts("He said “go.” Then 3.5 km on."),
+            (std::vector<std::string_view>{"He said “go.”", "Then 3.5 km on."}));
+  EXPECT_TRUE(Sentences("").empty());
+  EXPECT_TRUE(Sentences(" \n\n ").empty());
+}
+
+TEST(SentenceAt, NeverCrossesAParagraph) {
+  std::string_view text = "First one. Second one\nThird one.";
+  Span s = SentenceAt(text, text.find("Second"));
+  EXPECT_EQ(text.substr(s.begin, s.end - s.begin), "Second one");
+  s = SentenceAt(text, text.find("Third"));
+  EXPECT_EQ(text.substr(s.begin, s.end - s.begin), "Third one.");
+  Span p = ParagraphAt(text, 0);
+  EXPECT_EQ(text.substr(p.begin, p.end - p.begin), "First one. Second one");
+}
+
+TEST(DocumentBuilder, MentionsMergeByKeyAndClaimsAreNotRepeated) {
+  std::string_view text = "Colonel Sabbagh met Sabbagh.";
+  Document doc = PrepareDocument(text, Language::kEnglish, std::nullopt, std::nullopt);
+  DocumentBuilder b(doc);
+  size_t a = b.Mention(knowledge::EntityType::kPerson, "sabbagh", "Colonel Sabbagh", {0, 15}, "p");
+  size_t c = b.Mention(knowledge::EntityType::kPerson, "sabbagh", "ignored", {20, 27}, "p");
+  EXPECT_EQ(a, c);
+  EXPECT_FALSE(b.Find(knowledge::EntityType::kUnit, "sabbagh").has_value());
+  b.AddKey(a, "colonel sabbagh");
+  EXPECT_EQ(b.Find(knowledge::EntityType::kPerson, "colonel sabbagh"), a);
+  size_t unit = b.Mention(knowledge::EntityType::kUnit, "u", "47th Brigade", {}, "unit");
+  FoundClaim claim;
+  claim.subject = a;
+  claim.predicate = knowledge::Predicate::kMemberOf;
+  claim.object = unit;
+  claim.quote = {0, 28};
+  b.Claim(claim);
+  b.Claim(claim);
+  Extraction x = std::move(b).Finish();
+  ASSERT_EQ(x.entities.size(), 2u);
+  EXPECT_EQ(x.entities[0].canonical, "Colonel Sabbagh");
+  EXPECT_EQ(x.entities[0].spans, (std::vector<Span>{{0, 15}, {20, 27}}));
+  EXPECT_TRUE(x.entities[1].spans.empty());  // made without a span: the caller adds one
+  EXPECT_EQ(x.claims.size(), 1u);
+}
+
+TEST(PrepareDocument, DatesAsByteSpansAndLanguage) {
+  std::string_view text = "في الثالث من آذار 2013 وصلنا.";
+  Document doc = PrepareDocument(text, std::nullopt, std::nullopt, std::nullopt);
+  EXPECT_EQ(doc.language, Language::kArabic);
+  ASSERT_EQ(doc.dates.size(), 1u);
+  const FoundDate& d = doc.dates[0];
+  EXPECT_EQ(text.substr(d.span.begin, d.span.end - d.span.begin), "في الثالث من آذار 2013");
+  EXPECT_EQ(d.edtf, "2013-03-03");
+  EXPECT_EQ(DetectLanguage("The 47th Brigade, اللواء 47"), Language::kEnglish);
+  EXPECT_NE(doc.gazetteer, nullptr);
+}
+
+}  // namespace
+}  // namespace sijill::extract

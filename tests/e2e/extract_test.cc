@@ -1,0 +1,87 @@
+// `sijill extract` as a user runs it: candidates proposed from a testimony, stored with
+// their citations, reused entities, a second run that adds nothing, and bad input that
+// changes nothing.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "e2e/run_sijill.h"
+
+namespace sijill::e2e {
+namespace {
+
+using nlohmann::json;
+using ::testing::HasSubstr;
+
+class Extract : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    archive_ = (tmp_ / "a").string();
+    ASSERT_EQ(RunSijill({"init", archive_}).exit_code, 0);
+    for (const char* t : {"t01.txt", "t05.txt"}) {
+      auto added = RunSijill({"add", archive_, (SharedData() / "dev" / t).string()});
+      ASSERT_EQ(added.exit_code, 0) << added.err;
+    }
+  }
+
+  json Entities() { return json::parse(RunSijill({"entity", "list", archive_, "--json"}).out); }
+  size_t LogSize() { return json::parse(RunSijill({"log", archive_, "--json"}).out).size(); }
+
+  Scratch tmp_;
+  std::string archive_;
+};
+
+TEST_F(Extract, ProposesEntitiesOnceAndReusesThemAcrossSources) {
+  auto r = RunSijill({"extract", archive_, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json runs = json::parse(r.out);
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_GT(runs[0]["entities_added"].get<int>(), 0);
+  EXPECT_GT(runs[0]["dates"].get<int>(), 10);
+  // Hama is in both testimonies (Latin and Arabic): one entity, reused by the second.
+  EXPECT_GT(runs[1]["entities_known"].get<int>(), 0);
+  json entities = Entities();
+  int hama = 0;
+  for (const auto& e : entities) {
+    if (e["name"] == "Hama") {
+      ++hama;
+      EXPECT_EQ(e["type"], "place");
+      EXPECT_THAT(e["created_by"].get<std::string>(), HasSubstr("extract:"));
+    }
+  }
+  EXPECT_EQ(hama, 1);
+
+  // A second run proposes nothing new.
+  size_t log = LogSize();
+  r = RunSijill({"extract", archive_, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const auto& run : json::parse(r.out)) {
+    EXPECT_EQ(run["entities_added"], 0);
+    EXPECT_EQ(run["claims_added"], 0);
+  }
+  EXPECT_EQ(Entities().size(), entities.size());
+  EXPECT_EQ(LogSize(), log);
+}
+
+TEST_F(Extract, UnknownSourceChangesNothing) {
+  size_t log = LogSize();
+  auto r = RunSijill({"extract", archive_, "zzzzzzzz"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "sijill: error: no source matches 'zzzzzzzz'\n");
+  EXPECT_TRUE(Entities().empty());
+  EXPECT_EQ(LogSize(), log);
+}
+
+TEST_F(Extract, OneSourceByPrefix) {
+  json sources = json::parse(RunSijill({"sources", archive_, "--json"}).out);
+  std::string first = sources[0]["id"].get<std::string>().substr(0, 6);
+  auto r = RunSijill({"extract", archive_, first});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr(first));
+  EXPECT_THAT(r.out, HasSubstr("new entities"));
+  EXPECT_EQ(r.out.find(sources[1]["id"].get<std::string>().substr(0, 10)), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sijill::e2e
