@@ -31,7 +31,9 @@ bool IsAbbreviation(const Token& t) {
       "brig", "gen", "col", "lt",  "maj", "capt", "sgt",  "cpl",  "pte", "mr",  "mrs", "ms",
       "dr",   "st",  "no",  "adm", "cdr", "insp", "supt", "cmdr", "rtd", "div", "wo",  "vs"};
   if (t.text.size() == 1 && t.capitalized) return true;  // an initial
-  return std::find(kAbbrev.begin(), kAbbrev.end(), t.lower) != kAbbrev.end();
+  std::string_view last = t.lower;                       // "maj-gen" -> "gen"
+  if (size_t dash = last.rfind('-'); dash != std::string_view::npos) last = last.substr(dash + 1);
+  return std::find(kAbbrev.begin(), kAbbrev.end(), last) != kAbbrev.end();
 }
 
 bool LineBreakBetween(std::string_view text, size_t from, size_t to) {

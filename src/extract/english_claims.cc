@@ -176,7 +176,10 @@ class Patterns {
       return;
     }
     Add(s, person.entity, Predicate::kCommanderOf, unit, role, std::nullopt, "post");
-    if (rank) Add(s, person.entity, Predicate::kMemberOf, unit, role, rank, "post");
+    // Testimony annotation adds the commander's rank as a membership; news annotation
+    // (no witness) records the post alone.
+    if (rank && c_.out.document().witness)
+      Add(s, person.entity, Predicate::kMemberOf, unit, role, rank, "post");
   }
 
   // "I served in the 47th Brigade", "they sent me to the Military Police", "Khaled was a

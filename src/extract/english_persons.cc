@@ -88,8 +88,9 @@ size_t NameEnd(const Context& c, size_t i) {
     bool shouted =
         j > i && t.text.size() >= 3 &&
         std::all_of(t.text.begin(), t.text.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
-    if ((t.capitalized || articled) && !shouted && !IsNotName(t.lower) && !IsStop(t.lower) &&
-        !RankAt(c, j) && !RoleAt(c, j)) {
+    bool inner_i = t.text == "I" && j > i;  // "Ishiaku I Abbah", "T.I Dibi"
+    if ((t.capitalized || articled) && !shouted && (inner_i || !IsNotName(t.lower)) &&
+        !IsStop(t.lower) && !RankAt(c, j) && !RoleAt(c, j)) {
       ++words;
       j += initial ? 2 : 1;
       continue;
