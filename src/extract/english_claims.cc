@@ -258,9 +258,9 @@ class Patterns {
   void Deployment(const Scope& s) {
     for (size_t i = s.sentence->first; i < s.sentence->last; ++i) {
       std::string_view w = c_.Lower(i);
-      bool verb = w == "sent" || w == "went" || w == "deployed" || w == "moved" ||
-                  w == "redeployed" || w == "dispatched" || w == "positions" || w == "stationed" ||
-                  w == "involved" || w == "arrived";
+      bool verb = w == "sent" || w == "went" || w == "deployed" || w == "moved" || w == "move" ||
+                  w == "go" || w == "deploy" || w == "redeployed" || w == "dispatched" ||
+                  w == "positions" || w == "stationed" || w == "involved" || w == "arrived";
       if (!verb) continue;
       std::optional<size_t> place;
       size_t k = i + 1;

@@ -64,8 +64,10 @@ void ResolveUnitAnaphora(Context& c) {
     std::optional<int> n = NumberAt(c.tokens[j]);
     if (!n || !std::isdigit(static_cast<unsigned char>(c.tokens[j].text[0])) || c.Is(j + 1, "of"))
       continue;
-    auto e = Antecedent(
-        c, i, [&](const UnitMention& u) { return !u.anaphor && number_of(u.entity) == n; });
+    auto same_number = [&](const UnitMention& u) { return !u.anaphor && number_of(u.entity) == n; };
+    // A number is specific enough to look ahead too ("The 33rd is ... the 33rd Brigade").
+    auto e = Antecedent(c, i, same_number);
+    if (!e) e = Antecedent(c, c.tokens.size(), same_number);
     if (!e) continue;
     added.push_back({i, j + 1, *e, std::nullopt, true});
     i = j;

@@ -79,6 +79,12 @@ std::optional<std::string> TimeOf(const Context& c, const Sentence& s) {
   if (dates.empty()) return std::nullopt;
   // The word before each date: "until", "from", "since".
   auto cue = [&](const FoundDate* d) -> std::string_view {
+    std::string_view own = c.text.substr(d->span.begin, d->span.end - d->span.begin);
+    if (own.starts_with("until ") || own.starts_with("Until ") || own.starts_with("till "))
+      return "until";
+    if (own.starts_with("from ") || own.starts_with("From ") || own.starts_with("since ") ||
+        own.starts_with("Since "))
+      return "from";
     size_t end = d->span.begin;
     while (end > s.span.begin && c.text[end - 1] == ' ') --end;
     size_t begin = end;

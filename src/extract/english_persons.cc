@@ -274,19 +274,23 @@ void FindUncued(Context& c) {
 
 // Later mentions by a known surname or first name ("Haidar", "al-Sabbagh").
 void FindKnownNames(Context& c) {
+  auto known = [&](std::string_view lower) {
+    std::optional<size_t> e = c.out.Find(EntityType::kPerson, "person/" + std::string(lower));
+    if (!e) e = c.out.Find(EntityType::kPerson, "person/" + BareName(lower));
+    return e;
+  };
   for (size_t i = 0; i < c.tokens.size(); ++i) {
     const Token& t = c.tokens[i];
     if (!t.capitalized || !Usable(c, i)) continue;
     size_t end = NameEnd(c, i);
     if (end == i) continue;
-    std::optional<size_t> e;
-    if (end - i == 1) {
-      e = c.out.Find(EntityType::kPerson, "person/" + t.lower);
-      if (!e) e = c.out.Find(EntityType::kPerson, "person/" + BareName(t.lower));
-    } else {
-      Span s = c.SpanOf(i, end);
-      e = c.out.Find(EntityType::kPerson,
-                     "person/" + Lower(c.text.substr(s.begin, s.end - s.begin)));
+    Span s = c.SpanOf(i, end);
+    std::optional<size_t> e = known(Lower(c.text.substr(s.begin, s.end - s.begin)));
+    if (!e && end - i > 1) {
+      // "Later Farhat left": a known surname after a capitalized word.
+      end = i + 1;
+      e = known(t.lower);
+      if (!e) continue;
     }
     if (e) AddPerson(c, {i, end, i, std::nullopt}, c.out.entity(*e).is_protected);
     i = end - 1;
