@@ -168,6 +168,7 @@ const PersonMention* Context::PersonAt(size_t token) const { return MentionAt(pe
 
 void ExtractEnglish(DocumentBuilder& out) {
   english::Context c(out);
+  english::IndexRanksAndRoles(c);
   english::FindUnits(c);
   english::FindPersons(c);
   english::ResolveUnitAnaphora(c);

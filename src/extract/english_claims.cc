@@ -16,11 +16,13 @@ using knowledge::EntityType;
 using knowledge::Evidence;
 using knowledge::Predicate;
 
+// A sentence being read. Whether it is asserted, its evidence and its time are read
+// from its wording only when a pattern makes a claim from it (most sentences make none).
 struct Scope {
   const Sentence* sentence;
-  std::string_view lower;  // the sentence, lowercase
-  Evidence evidence;
-  std::optional<std::string> time;
+  mutable std::optional<bool> asserted;
+  mutable std::optional<Evidence> evidence;
+  mutable std::optional<std::optional<std::string>> time;
 };
 
 bool IsMemberRole(std::string_view role) {
@@ -41,12 +43,7 @@ class Patterns {
 
   void Run() {
     for (const Sentence& s : c_.sentences) {
-      std::string lower(c_.text.substr(s.span.begin, s.span.end - s.span.begin));
-      for (char& ch : lower)
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
-      if (Unasserted(lower)) continue;
-      Scope scope{&s, lower, EvidenceOf(c_, s), std::nullopt};
-      scope.time = TimeOf(c_, s);
+      Scope scope{&s, std::nullopt, std::nullopt, std::nullopt};
       Membership(scope);
       Posts(scope);
       Hierarchy(scope);
@@ -73,6 +70,16 @@ class Patterns {
            std::optional<std::string> role, std::optional<std::string> rank,
            std::string_view recognizer, std::optional<std::string> time_override = {}) {
     if (subject == object) return;
+    if (!s.asserted) {
+      std::string lower(
+          c_.text.substr(s.sentence->span.begin, s.sentence->span.end - s.sentence->span.begin));
+      for (char& ch : lower)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+      s.asserted = !Unasserted(lower);
+    }
+    if (!*s.asserted) return;
+    if (!s.evidence) s.evidence = EvidenceOf(c_, *s.sentence);
+    if (!s.time) s.time = TimeOf(c_, *s.sentence);
     for (const FoundClaim& c : c_.out.claims())
       if (c.subject == subject && c.predicate == p && c.object == object && c.role == role) return;
     FoundClaim claim;
@@ -81,8 +88,8 @@ class Patterns {
     claim.object = object;
     claim.role = std::move(role);
     if (p == Predicate::kMemberOf) claim.rank = std::move(rank);
-    claim.time = time_override ? time_override : s.time;
-    claim.evidence = s.evidence;
+    claim.time = time_override ? time_override : *s.time;
+    claim.evidence = *s.evidence;
     claim.quote = s.sentence->span;
     claim.recognizer = std::string(recognizer);
     c_.out.Claim(std::move(claim));
@@ -139,7 +146,7 @@ class Patterns {
   // commander of the brigade", "Maj.-Gen. X, GOC 81 Division".
   void Posts(const Scope& s) {
     for (size_t i = s.sentence->first; i < s.sentence->last; ++i) {
-      std::optional<RoleMatch> role = RoleAt(c_, i);
+      const RoleMatch* role = RoleAt(c_, i);
       if (!role || c_.PersonAt(i)) continue;
       const UnitMention* unit = UnitNear(s, i, role->end);
       if (!unit && !UnitInSentence(s)) unit = RecentUnit(s);
@@ -313,7 +320,7 @@ class Patterns {
     for (const KinMention& k : c_.kin) {
       if (!k.possessor) continue;
       const Sentence& sentence = c_.sentences[c_.tokens[k.token].sentence];
-      Scope s{&sentence, {}, Evidence::kFirstHand, std::nullopt};
+      Scope s{&sentence, true, Evidence::kFirstHand, std::optional<std::string>()};
       Add(s, k.entity, Predicate::kRelativeOf, *k.possessor, k.role, std::nullopt, "kinship");
     }
   }
@@ -321,7 +328,7 @@ class Patterns {
   void SubUnits() {
     for (const Context::Parent& p : c_.parents) {
       const Sentence& sentence = c_.sentences[c_.tokens[p.token].sentence];
-      Scope s{&sentence, {}, Evidence::kFirstHand, std::nullopt};
+      Scope s{&sentence, true, Evidence::kFirstHand, std::optional<std::string>()};
       Add(s, p.unit, Predicate::kSubordinateTo, p.parent, "organic", std::nullopt, "sub-unit");
     }
   }
@@ -370,8 +377,10 @@ class Patterns {
            w == "division" || w == "platoon" || w == "regiment";
   }
   std::optional<std::string> FromTime(const Scope& s) const {
-    if (!s.time || s.time->find('/') != std::string::npos) return s.time;
-    return *s.time + "/..";
+    if (!s.time) s.time = TimeOf(c_, *s.sentence);
+    const std::optional<std::string>& time = *s.time;
+    if (!time || time->find('/') != std::string::npos) return time;
+    return *time + "/..";
   }
 
   Context& c_;

@@ -48,6 +48,16 @@ struct PersonMention {
   bool anaphor = false;             // "the general", "the same officer"
 };
 
+struct RankMatch {
+  std::string name;
+  size_t end = 0;
+};
+
+struct RoleMatch {
+  std::string name;
+  size_t end = 0;
+};
+
 // "my younger brother Ayham": `entity` is the `possessor`'s `role` ("brother").
 struct KinMention {
   size_t entity = 0;
@@ -61,9 +71,11 @@ struct Context {
   std::string_view text;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
-  std::vector<UnitMention> units;      // sorted by `first`
-  std::vector<PersonMention> persons;  // sorted by `first`
-  std::vector<bool> in_place;          // per token: inside a place the gazetteer found
+  std::vector<UnitMention> units;                  // sorted by `first`
+  std::vector<PersonMention> persons;              // sorted by `first`
+  std::vector<std::optional<RankMatch>> ranks_at;  // per token
+  std::vector<std::optional<RoleMatch>> roles_at;  // per token
+  std::vector<bool> in_place;                      // per token: inside a place the gazetteer found
   std::vector<KinMention> kin;
   // Sub-units named under a parent the text made clear: (unit, parent, first token).
   struct Parent {
@@ -88,18 +100,13 @@ struct Context {
 
 // Ranks: the longest rank at token `i` ("Brig. Gen.", "Lieutenant Colonel", "Col."),
 // its vocabulary name and the token after it.
-struct RankMatch {
-  std::string name;
-  size_t end = 0;
-};
-std::optional<RankMatch> RankAt(const Context& c, size_t i);
+// Read from the table IndexRanksAndRoles made; null if none.
+const RankMatch* RankAt(const Context& c, size_t i);
 
 // Roles: "commander", "chief of staff", "head of interrogation", "GOC", ... at token `i`.
-struct RoleMatch {
-  std::string name;
-  size_t end = 0;
-};
-std::optional<RoleMatch> RoleAt(const Context& c, size_t i);
+const RoleMatch* RoleAt(const Context& c, size_t i);
+// Finds the rank and role at every token once (Context::ranks_at, roles_at).
+void IndexRanksAndRoles(Context& c);
 
 // Kinship nouns: "brother" -> "brother"; nullopt if the token is none.
 std::optional<std::string_view> KinAt(const Context& c, size_t i);

@@ -4,6 +4,7 @@
 // and later references by surname or first name.
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 #include "extract/english_internal.h"
 
@@ -22,7 +23,9 @@ constexpr std::array<std::string_view, 44> kNotNames = {
     "it",        "this"};
 
 bool IsNotName(std::string_view lower) {
-  return std::find(kNotNames.begin(), kNotNames.end(), lower) != kNotNames.end();
+  static const auto* set =
+      new std::unordered_set<std::string_view>(kNotNames.begin(), kNotNames.end());
+  return set->contains(lower);
 }
 
 // Words that end a name: a facility or an organization follows.
@@ -32,7 +35,8 @@ bool IsStop(std::string_view lower) {
       "airport",  "road",         "street",   "state",    "army",       "police",
       "command",  "headquarters", "division", "brigade",  "battalion",  "corps",
       "force",    "navy",         "ministry", "president"};
-  return std::find(kStops.begin(), kStops.end(), lower) != kStops.end();
+  static const auto* set = new std::unordered_set<std::string_view>(kStops.begin(), kStops.end());
+  return set->contains(lower);
 }
 
 bool IsParticle(std::string_view lower) {
@@ -69,8 +73,9 @@ constexpr std::array<std::string_view, 16> kCommonCapitalized = {
     "state",  "local", "government", "federal", "university", "college",  "hospital", "road"};
 
 bool IsCommonCapitalized(std::string_view lower) {
-  return std::find(kCommonCapitalized.begin(), kCommonCapitalized.end(), lower) !=
-         kCommonCapitalized.end();
+  static const auto* set = new std::unordered_set<std::string_view>(kCommonCapitalized.begin(),
+                                                                    kCommonCapitalized.end());
+  return set->contains(lower);
 }
 
 // The tokens of a personal name starting at `i`: capitalized words, initials ("K.C",
@@ -160,7 +165,7 @@ void FindWitness(Context& c) {
 void FindRanked(Context& c) {
   for (size_t i = 0; i < c.tokens.size(); ++i) {
     if (!Usable(c, i)) continue;
-    std::optional<RankMatch> rank = RankAt(c, i);
+    const RankMatch* rank = RankAt(c, i);
     if (!rank) continue;
     size_t j = rank->end;
     bool capitalized_rank = c.tokens[i].capitalized;

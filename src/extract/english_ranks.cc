@@ -2,6 +2,7 @@
 // "Maj.-Gen", "Lt Col", "GOC").
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 #include "extract/english_internal.h"
 
@@ -201,8 +202,24 @@ std::optional<std::pair<std::string_view, size_t>> Longest(const Context& c, siz
 
 }  // namespace
 
-std::optional<RankMatch> RankAt(const Context& c, size_t i) {
-  if (i >= c.tokens.size() || !c.tokens[i].word) return std::nullopt;
+namespace {
+
+// The words that begin some phrase of `table`, for a quick refusal of most tokens.
+template <size_t N>
+std::unordered_set<std::string_view> FirstWords(const std::array<Phrase, N>& table) {
+  std::unordered_set<std::string_view> out;
+  for (const Phrase& p : table) out.insert(p.words.substr(0, p.words.find(' ')));
+  return out;
+}
+
+bool MayBegin(const Context& c, size_t i, const std::unordered_set<std::string_view>& first) {
+  std::string_view l = c.tokens[i].lower;
+  return first.contains(l.substr(0, l.find('-')));
+}
+
+std::optional<RankMatch> FindRank(const Context& c, size_t i) {
+  static const auto* first = new std::unordered_set<std::string_view>(FirstWords(kRanks));
+  if (!c.tokens[i].word || !MayBegin(c, i, *first)) return std::nullopt;
   auto m = Longest(c, i, kRanks);
   if (!m) return std::nullopt;
   // Abbreviations only count capitalized ("col" is no rank in running text).
@@ -211,11 +228,31 @@ std::optional<RankMatch> RankAt(const Context& c, size_t i) {
   return RankMatch{std::string(m->first), m->second};
 }
 
-std::optional<RoleMatch> RoleAt(const Context& c, size_t i) {
-  if (i >= c.tokens.size() || !c.tokens[i].word) return std::nullopt;
+std::optional<RoleMatch> FindRole(const Context& c, size_t i) {
+  static const auto* first = new std::unordered_set<std::string_view>(FirstWords(kRoles));
+  if (!c.tokens[i].word || !MayBegin(c, i, *first)) return std::nullopt;
   auto m = Longest(c, i, kRoles);
   if (!m) return std::nullopt;
   return RoleMatch{std::string(m->first), m->second};
+}
+
+}  // namespace
+
+void IndexRanksAndRoles(Context& c) {
+  c.ranks_at.resize(c.tokens.size());
+  c.roles_at.resize(c.tokens.size());
+  for (size_t i = 0; i < c.tokens.size(); ++i) {
+    c.ranks_at[i] = FindRank(c, i);
+    c.roles_at[i] = FindRole(c, i);
+  }
+}
+
+const RankMatch* RankAt(const Context& c, size_t i) {
+  return i < c.ranks_at.size() && c.ranks_at[i] ? &*c.ranks_at[i] : nullptr;
+}
+
+const RoleMatch* RoleAt(const Context& c, size_t i) {
+  return i < c.roles_at.size() && c.roles_at[i] ? &*c.roles_at[i] : nullptr;
 }
 
 std::optional<std::string_view> KinAt(const Context& c, size_t i) {

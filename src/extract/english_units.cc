@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <unordered_set>
 
 #include "extract/english_internal.h"
 
@@ -38,6 +39,7 @@ constexpr std::array<EchelonWord, 17> kEchelons = {{
 }};
 
 std::optional<Echelon> EchelonOf(std::string_view lower) {
+  if (lower.size() < 2 || lower.size() > 11) return std::nullopt;
   for (const EchelonWord& e : kEchelons)
     if (e.word == lower) return e.echelon;
   return std::nullopt;
@@ -96,7 +98,9 @@ constexpr std::array<std::string_view, 26> kSpecialties = {
     "air",       "defence",  "defense",  "rocket",    "reconnaissance"};
 
 bool IsSpecialty(std::string_view lower) {
-  return std::find(kSpecialties.begin(), kSpecialties.end(), lower) != kSpecialties.end();
+  static const auto* set =
+      new std::unordered_set<std::string_view>(kSpecialties.begin(), kSpecialties.end());
+  return set->contains(lower);
 }
 
 std::string Capitalize(std::string_view lower) {
@@ -158,7 +162,9 @@ constexpr std::array<std::string_view, 33> kOrgHeads = {
     "ministry",     "squadron", "company"};
 
 bool IsOrgHead(std::string_view lower) {
-  return std::find(kOrgHeads.begin(), kOrgHeads.end(), lower) != kOrgHeads.end();
+  static const auto* set =
+      new std::unordered_set<std::string_view>(kOrgHeads.begin(), kOrgHeads.end());
+  return set->contains(lower);
 }
 
 // Words that do not begin an organization name though capitalized.
@@ -170,7 +176,9 @@ constexpr std::array<std::string_view, 40> kNonStarters = {
     "general", "officer", "commanding", "goc",  "deputy", "acting",    "spokesman", "late"};
 
 bool IsNonStarter(std::string_view lower) {
-  return std::find(kNonStarters.begin(), kNonStarters.end(), lower) != kNonStarters.end();
+  static const auto* set =
+      new std::unordered_set<std::string_view>(kNonStarters.begin(), kNonStarters.end());
+  return set->contains(lower);
 }
 
 struct RawUnit {
@@ -245,6 +253,12 @@ std::optional<RawUnit> EchelonFirstAt(const Context& c, size_t i) {
 }
 
 std::optional<RawUnit> NamedOrgAt(const Context& c, size_t i) {
+  static const auto* first = [] {
+    auto* words = new std::unordered_set<std::string_view>();
+    for (const NamedOrg& org : kNamedOrgs) words->insert(org.words.substr(0, org.words.find(' ')));
+    return words;
+  }();
+  if (!first->contains(c.tokens[i].lower)) return std::nullopt;
   for (const NamedOrg& org : kNamedOrgs) {
     size_t j = i;
     std::string_view rest = org.words;
@@ -366,7 +380,7 @@ std::vector<RawUnit> FindRawUnits(const Context& c) {
     for (size_t i = 0; i < c.tokens.size(); ++i) {
       if (used[i] || !c.tokens[i].word) continue;
       if (find == &CapitalizedOrgAt && c.tokens[i].capitalized) {
-        std::optional<RoleMatch> role = RoleAt(c, i);
+        const RoleMatch* role = RoleAt(c, i);
         if (role && role->end > i + 1) {
           i = role->end - 1;  // "Divisional Police Officer of ..." is no unit
           continue;
