@@ -198,8 +198,11 @@ class Patterns {
                  w == "enlisted" || w == "conscript" || (w == "me" && c_.Is(i - 1, "sent")) ||
                  (w == "transferred" && c_.Is(i - 1, "was"));
       if (!cue) continue;
+      // "as a warrant officer in the supply office of the 47th Brigade": the unit may
+      // come after the post.
+      size_t window = c_.Is(i, "served") ? 30 : 6;
       const UnitMention* unit = nullptr;
-      for (size_t k = i + 1; k < s.sentence->last && k < i + 6; ++k) {
+      for (size_t k = i + 1; k < s.sentence->last && k < i + window; ++k) {
         if ((unit = c_.UnitAt(k))) break;
         if (Place(k)) break;
       }
@@ -310,6 +313,9 @@ class Patterns {
       if (!u || u->last != i + 1 || u->anaphor) continue;
       if (u->echelon && !NumberFollows(*u->echelon)) continue;
       if (!c_.Is(i + 1, "in") && !c_.Is(i + 1, "at")) continue;
+      // "went to the military police in Qaboun": where the unit is; "joined the Free Army
+      // in Dar'a" may say where it fought instead.
+      if (!c_.Is(u->first, "the") || !c_.Is(u->first - 1, "to")) continue;
       if (auto place = Place(i + 2))
         Add(s, u->entity, Predicate::kLocatedAt, *place, std::nullopt, std::nullopt, "location",
             std::nullopt);

@@ -3,6 +3,7 @@
 // nothing: "a post at the division" is not a unit of its own.
 #include <algorithm>
 #include <functional>
+#include <map>
 
 #include "extract/english_internal.h"
 
@@ -29,6 +30,7 @@ std::optional<size_t> Antecedent(const Context& c, size_t before,
 
 void ResolveUnitAnaphora(Context& c) {
   std::vector<UnitMention> added;
+  std::map<Echelon, size_t> own_unit;
   // Numbers of the units named so far, for "the 47th".
   auto number_of = [&](size_t entity) -> std::optional<int> {
     const std::string& name = c.out.entities()[entity].canonical;
@@ -47,8 +49,13 @@ void ResolveUnitAnaphora(Context& c) {
     if (j >= c.tokens.size() || c.tokens[j].sentence != c.tokens[i].sentence) continue;
     if (std::optional<Echelon> echelon = EchelonAt(c, j)) {
       if (c.UnitAt(j) || (j + 1 < c.tokens.size() && c.tokens[j + 1].digits)) continue;
-      auto e = Antecedent(c, i, [&](const UnitMention& u) { return u.echelon == echelon; });
+      // "our battalion" is the speaker's own battalion wherever it is named again.
+      bool own = c.Is(i, "our") || c.Is(i, "my");
+      std::optional<size_t> e;
+      if (own && own_unit.contains(*echelon)) e = own_unit[*echelon];
+      if (!e) e = Antecedent(c, i, [&](const UnitMention& u) { return u.echelon == echelon; });
       if (!e) continue;
+      if (own) own_unit.try_emplace(*echelon, *e);
       added.push_back({i, j + 1, *e, echelon, true});
       i = j;
       continue;

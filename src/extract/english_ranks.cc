@@ -103,7 +103,7 @@ constexpr std::array<Phrase, 34> kRoles = {{
     {"head of the interrogation", "head of interrogation"},
     {"head of the branch", "branch head"},
     {"branch head", "branch head"},
-    {"head", "head"},
+    {"head of", "head"},
     {"deputy director", "deputy director"},
     {"director", "director"},
     {"office director", "office director"},
