@@ -100,11 +100,19 @@ class Patterns {
     return p.entity < c_.ranks.size() ? c_.ranks[p.entity] : std::nullopt;
   }
 
+  bool IsClauseBreak(size_t i) const {
+    return c_.Is(i, ";") || c_.Is(i, "while") || c_.Is(i, "whereas");
+  }
+
   const PersonMention* NearestPerson(const Scope& s, size_t from, size_t to) const {
+    // Within the clause: lists of posts separate their items with ";" and "while".
+    size_t first = from, last = to;
+    while (first > s.sentence->first && !IsClauseBreak(first - 1)) --first;
+    while (last < s.sentence->last && !IsClauseBreak(last)) ++last;
     const PersonMention* best = nullptr;
     size_t best_distance = SIZE_MAX;
     for (const PersonMention& p : c_.persons) {
-      if (p.first < s.sentence->first || p.last > s.sentence->last) continue;
+      if (p.first < first || p.last > last) continue;
       if (c_.witness == p.entity) continue;
       size_t d = p.last <= from ? from - p.last : p.first >= to ? p.first - to : 0;
       if (d < best_distance) {
