@@ -76,9 +76,28 @@ class CodePoints {
 // alone may be anyone's father) and never when either is protected: a protected person
 // joined to someone else by a shared first name would lose or spread protection, so a
 // reviewer decides (sijill names --suggest-merges).
+// A person kept apart that way is still the one this same source proposed before (its
+// canonical name is recorded as an alias seen in the source), so a second run adds
+// nothing.
+bool OnlyBySource(const FoundEntity& found) {
+  return found.type == EntityType::kPerson &&
+         (found.is_protected || knowledge::NameKey(found.canonical).find(' ') == std::string::npos);
+}
+
 base::Result<std::optional<base::Id>> KnownEntity(store::KnowledgeStore& knowledge,
                                                   const FoundEntity& found,
-                                                  const std::vector<std::string>& names) {
+                                                  const std::vector<std::string>& names,
+                                                  const base::Id& source) {
+  if (OnlyBySource(found)) {
+    std::string key = knowledge::NameKey(found.canonical);
+    ASSIGN_OR_RETURN(auto known, knowledge.FindEntitiesByNameKey(key, found.type, 64));
+    for (const Entity& e : known) {
+      if (e.is_protected != found.is_protected || e.merged_into) continue;
+      for (const auto& alias : e.aliases)
+        if (alias.source == source && knowledge::NameKey(alias.name) == key)
+          return std::optional<base::Id>(e.id);
+    }
+  }
   if (found.type == EntityType::kPerson && found.is_protected) return std::optional<base::Id>();
   for (const std::string& name : names) {
     std::string key = knowledge::NameKey(name);
@@ -129,7 +148,7 @@ base::Result<RunSummary> Run(store::Archive& archive, const store::SourceRecord&
       std::string surface(text.substr(s.begin, s.end - s.begin));
       if (seen_keys.insert(knowledge::NameKey(surface)).second) names.push_back(surface);
     }
-    ASSIGN_OR_RETURN(auto known, KnownEntity(knowledge, f, names));
+    ASSIGN_OR_RETURN(auto known, KnownEntity(knowledge, f, names, source.id));
     if (known) {
       ids.push_back(*known);
       ++summary.entities_known;
@@ -138,6 +157,7 @@ base::Result<RunSummary> Run(store::Archive& archive, const store::SourceRecord&
     Entity e;
     e.type = f.type;
     e.name = f.canonical;
+    if (OnlyBySource(f)) e.aliases.push_back({f.canonical, source.id});
     for (size_t i = 1; i < names.size(); ++i) e.aliases.push_back({names[i], source.id});
     e.is_protected = f.is_protected;
     if (f.latitude && f.longitude) {
