@@ -62,6 +62,7 @@ int RunContradictions(Console& console, std::span<const std::string> args);
 int RunExport(Console& console, std::span<const std::string> args);
 int RunImport(Console& console, std::span<const std::string> args);
 int RunSearch(Console& console, std::span<const std::string> args);
+int RunGazetteer(Console& console, std::span<const std::string> args);
 int RunDate(Console& console, std::span<const std::string> args);
 int RunEval(Console& console, std::span<const std::string> args);
 int RunHelp(Console& console, std::span<const std::string> args);

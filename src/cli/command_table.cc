@@ -40,6 +40,8 @@ constexpr std::array kCommands = {
             "export entities, claims and citations: json, csv, popolo, ftm, graphml, geojson",
             RunExport},
     Command{"import", "import a JSON or CSV export into an archive holding its sources", RunImport},
+    Command{"gazetteer", "import GeoNames places; list or show the built-in gazetteer",
+            RunGazetteer},
     Command{"date", "check EDTF dates; find the dates written in a document", RunDate},
     Command{"eval", "score extraction against gold annotations (precision, recall, F1)", RunEval},
     Command{"help", "show help for sijill or one of its commands", RunHelp},
