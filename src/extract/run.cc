@@ -75,27 +75,30 @@ class CodePoints {
 // unambiguously. Persons are reused only under a name of two words or more ("Mahmoud"
 // alone may be anyone's father) and never when either is protected: a protected person
 // joined to someone else by a shared first name would lose or spread protection, so a
-// reviewer decides (sijill names --suggest-merges). A protected person is found again
-// only by a rerun on the source that proposed it, so that extracting twice adds nothing.
+// reviewer decides (sijill names --suggest-merges).
+// A person kept apart that way is still the one this same source proposed before (its
+// canonical name is recorded as an alias seen in the source), so a second run adds
+// nothing.
+bool OnlyBySource(const FoundEntity& found) {
+  return found.type == EntityType::kPerson &&
+         (found.is_protected || knowledge::NameKey(found.canonical).find(' ') == std::string::npos);
+}
+
 base::Result<std::optional<base::Id>> KnownEntity(store::KnowledgeStore& knowledge,
                                                   const FoundEntity& found,
                                                   const std::vector<std::string>& names,
                                                   const base::Id& source) {
-  if (found.type == EntityType::kPerson && found.is_protected) {
-    // Only a rerun on the same source finds them again: a protected person proposed from
-    // this source under one of these names (its aliases carry the source).
-    for (const std::string& name : names) {
-      std::string key = knowledge::NameKey(name);
-      ASSIGN_OR_RETURN(auto known, knowledge.FindEntitiesByNameKey(key, found.type, 8));
-      for (const Entity& k : known) {
-        bool here = std::any_of(k.aliases.begin(), k.aliases.end(), [&](const auto& a) {
-          return a.source == source && knowledge::NameKey(a.name) == key;
-        });
-        if (k.is_protected && here) return std::optional<base::Id>(k.id);
-      }
+  if (OnlyBySource(found)) {
+    std::string key = knowledge::NameKey(found.canonical);
+    ASSIGN_OR_RETURN(auto known, knowledge.FindEntitiesByNameKey(key, found.type, 64));
+    for (const Entity& e : known) {
+      if (e.is_protected != found.is_protected || e.merged_into) continue;
+      for (const auto& alias : e.aliases)
+        if (alias.source == source && knowledge::NameKey(alias.name) == key)
+          return std::optional<base::Id>(e.id);
     }
-    return std::optional<base::Id>();
   }
+  if (found.type == EntityType::kPerson && found.is_protected) return std::optional<base::Id>();
   for (const std::string& name : names) {
     std::string key = knowledge::NameKey(name);
     if (found.type == EntityType::kPerson && key.find(' ') == std::string::npos) continue;
@@ -154,9 +157,8 @@ base::Result<RunSummary> Run(store::Archive& archive, const store::SourceRecord&
     Entity e;
     e.type = f.type;
     e.name = f.canonical;
+    if (OnlyBySource(f)) e.aliases.push_back({f.canonical, source.id});
     for (size_t i = 1; i < names.size(); ++i) e.aliases.push_back({names[i], source.id});
-    // A protected person keeps where its name was seen, so that a rerun finds it (above).
-    if (f.is_protected && e.aliases.empty()) e.aliases.push_back({names[0], source.id});
     e.is_protected = f.is_protected;
     if (f.latitude && f.longitude) {
       e.latitude = f.latitude;
