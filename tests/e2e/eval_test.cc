@@ -25,8 +25,12 @@ TEST(Eval, DevSetJsonCounts) {
   EXPECT_EQ(j["entities"]["person"]["gold"], 42);
   EXPECT_EQ(j["claims"]["gold"], 183);
   EXPECT_EQ(j["person_unit_posts"]["gold"], 56);
-  // What the extractor finds is scored (floors on the figures: extract_dev_test.cc).
-  EXPECT_GT(j["entities"]["place"]["matched"], 0);
+  // Issue 6's targets on the whole dev set (measured 2026-11-27: entity F1 0.892, claim
+  // F1 0.676, dates normalized 0.901); floors per language in english_extract_eval_test.cc
+  // and eval_arabic_test.cc.
+  EXPECT_GE(j["entities"]["overall"]["f1"].get<double>(), 0.85);
+  EXPECT_GE(j["claims"]["f1"].get<double>(), 0.60);
+  EXPECT_GE(j["dates"]["normalized_rate"].get<double>(), 0.90);
   EXPECT_LE(j["entities"]["place"]["matched"], j["entities"]["place"]["predicted"]);
   for (const char* key : {"gold", "predicted", "matched", "precision", "recall", "f1"})
     EXPECT_TRUE(j["entities"]["unit"].contains(key)) << key;
