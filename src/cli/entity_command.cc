@@ -107,7 +107,11 @@ int List(Console& console, const EntityArgs& a) {
       out.push_back(knowledge::ToJson(e));
     } else {
       std::string names = e.name;
-      for (const auto& alias : e.aliases) names += " / " + alias.name;
+      // An alias spelled as the name (extraction records where a name was seen that way)
+      // says nothing new in a list.
+      for (const auto& alias : e.aliases) {
+        if (alias.name != e.name) names += " / " + alias.name;
+      }
       text += fmt::format("{}  {:<6}  {}{}{}\n", e.id.Short(), knowledge::Name(e.type), names,
                           e.is_protected ? "  [protected]" : "",
                           e.merged_into ? "  [merged into " + e.merged_into->Short() + "]" : "");
