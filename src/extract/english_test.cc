@@ -88,6 +88,22 @@ TEST(EnglishUnits, NumbersInEveryWrittenFormAreOneUnit) {
   EXPECT_TRUE(r.Entity(EntityType::kUnit, "88th Brigade").has_value());
 }
 
+TEST(EnglishUnits, FormationsOfANumberedUnitSaintsAndCorps) {
+  Result r = ExtractText(
+      "The 12 Division Garrison took over the depot, and the 6 Brigade Provost Company "
+      "guarded it. A constable of St. Brendan Police Division saw the Kestrel Army Signals "
+      "arrive. The 12 Division itself stayed away.");
+  EXPECT_TRUE(r.Entity(EntityType::kUnit, "12 Division Garrison").has_value());
+  EXPECT_TRUE(r.Entity(EntityType::kUnit, "6 Brigade Provost Company").has_value());
+  EXPECT_TRUE(r.Entity(EntityType::kUnit, "St. Brendan Police Division").has_value());
+  EXPECT_TRUE(r.Entity(EntityType::kUnit, "Kestrel Army Signals").has_value());
+  // The division is a unit of its own, apart from its garrison.
+  EXPECT_TRUE(r.Entity(EntityType::kUnit, "12th Division").has_value());
+  // "Signals" and "Garrison" in running text, lower case, name nothing.
+  Result plain = ExtractText("The signals were weak near the garrison walls.");
+  EXPECT_EQ(plain.Count(EntityType::kUnit), 0u);
+}
+
 TEST(EnglishUnits, NicknamesNamedOrganizationsAndNewsNames) {
   Result r = ExtractText(
       "The 31st \u201cFalcons\u201d Brigade met the Free Army near the river. Officers of "

@@ -153,13 +153,13 @@ constexpr std::array<NamedOrg, 23> kNamedOrgs = {{
 }};
 
 // Words that make a capitalized phrase an organization when it ends in (or has) them.
-constexpr std::array<std::string_view, 33> kOrgHeads = {
+constexpr std::array<std::string_view, 35> kOrgHeads = {
     "college",      "army",     "navy",        "command",    "headquarters", "corps",
     "squad",        "force",    "forces",      "police",     "guard",        "guards",
     "intelligence", "centre",   "center",      "school",     "academy",      "contingent",
     "garrison",     "station",  "directorate", "department", "division",     "brigade",
     "battalion",    "regiment", "agency",      "service",    "unit",         "court",
-    "ministry",     "squadron", "company"};
+    "ministry",     "squadron", "company",     "engineers",  "signals"};
 
 bool IsOrgHead(std::string_view lower) {
   static const auto* set =
@@ -202,6 +202,33 @@ void Take(std::vector<bool>& used, size_t first, size_t last) {
 bool IsOpenQuote(std::string_view t) { return t == "\"" || t == "\u201c" || t == "\u2018"; }
 bool IsCloseQuote(std::string_view t) { return t == "\"" || t == "\u201d" || t == "\u2019"; }
 
+// Capitalized words after a numbered unit that name another formation of it: "81 Division
+// Garrison", "45 Division Engineers", "2 Brigade Headquarters", "23 Brigade Provost
+// Company". The whole phrase is then its own unit, named as written.
+bool IsFormationSuffix(std::string_view lower) {
+  return lower == "garrison" || lower == "engineers" || lower == "signals" ||
+         lower == "headquarters" || lower == "hq" || lower == "provost";
+}
+
+void ExtendByFormationSuffix(const Context& c, RawUnit& u) {
+  size_t j = u.last;
+  if (j >= c.tokens.size() || !c.tokens[j].capitalized || !IsFormationSuffix(c.tokens[j].lower) ||
+      c.tokens[j].sentence != c.tokens[u.first].sentence)
+    return;
+  ++j;
+  if (c.tokens[j - 1].lower == "provost" && j < c.tokens.size() && c.tokens[j].capitalized &&
+      EchelonOf(c.tokens[j].lower))
+    ++j;  // "Provost Company"
+  u.last = j;
+  u.numbered_echelon = false;
+  Span s = c.SpanOf(u.first, u.last);
+  u.org_canonical = std::string(c.text.substr(s.begin, s.end - s.begin));
+  u.org_key = "org/";
+  for (size_t k = u.first; k < u.last; ++k) {
+    if (c.tokens[k].word) u.org_key += c.tokens[k].lower + " ";
+  }
+}
+
 // "47th [“Hawks”] Armored Division", "2 Div", "Three Brigade".
 std::optional<RawUnit> NumberFirstAt(const Context& c, size_t i) {
   std::optional<int> number = NumberAt(c.tokens[i]);
@@ -233,6 +260,7 @@ std::optional<RawUnit> NumberFirstAt(const Context& c, size_t i) {
   u.name.number = *number;
   u.name.specialty = SpecialtyName(c, spec_begin, j);
   u.numbered_echelon = true;
+  ExtendByFormationSuffix(c, u);
   return u;
 }
 
@@ -301,6 +329,11 @@ std::optional<RawUnit> CapitalizedOrgAt(const Context& c, size_t i) {
                    });
     if (shouted) return std::nullopt;  // a headline
     if (w.capitalized && j > i && (RankAt(c, j) || RoleAt(c, j))) break;
+    if (w.text == "." && j > i && c.tokens[j - 1].text == "St" && j + 1 < c.tokens.size() &&
+        c.tokens[j + 1].capitalized) {
+      ++j;  // "St. Saviour Police Division": a saint's name, not a sentence end
+      continue;
+    }
     if (w.capitalized || (w.digits && j > i)) {
       if (IsOrgHead(w.lower)) head = j;
       ++j;
