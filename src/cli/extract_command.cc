@@ -14,9 +14,13 @@ namespace sijill::cli {
 namespace {
 
 nlohmann::json SummaryJson(const store::SourceRecord& source, const extract::RunSummary& s) {
-  return {{"source", source.id.ToString()},     {"entities_added", s.entities_added},
-          {"entities_known", s.entities_known}, {"claims_added", s.claims_added},
-          {"claims_known", s.claims_known},     {"dates", s.dates}};
+  return {{"source", source.id.ToString()},
+          {"entities_added", s.entities_added},
+          {"entities_known", s.entities_known},
+          {"claims_added", s.claims_added},
+          {"claims_known", s.claims_known},
+          {"dates", s.dates},
+          {"refused", s.refused}};
 }
 
 std::string SummaryLine(const store::SourceRecord& source, const extract::RunSummary& s) {
@@ -82,6 +86,9 @@ int RunExtract(Console& console, std::span<const std::string> args) {
       auto summary = extract::Run(**archive, source);
       if (!summary) return Fail(console, summary.error());
       claims += summary->claims_added;
+      for (const std::string& why : summary->refused)
+        bar.PrintError(fmt::format("sijill extract: warning: {}: a proposal was left out ({})\n",
+                                   source.id.Short(), why));
       if (json) {
         out.push_back(SummaryJson(source, *summary));
       } else {

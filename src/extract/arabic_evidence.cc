@@ -7,7 +7,6 @@
 
 #include "extract/arabic_internal.h"
 #include "time/edtf.h"
-#include "time/season_ends.h"
 
 namespace sijill::extract::arabic {
 namespace {
@@ -154,12 +153,7 @@ std::optional<std::string> TimeAt(const ArabicDoc& doc, size_t token, bool open_
 }
 
 void AddClaim(ArabicDoc& doc, FoundClaim claim) {
-  // EDTF allows no season as an interval end ("2011-21/.."): its month instead; a time the
-  // knowledge layer would refuse is left out rather than fail the whole run.
-  if (claim.time) {
-    if (auto months = time::GroupingEndsAsMonths(*claim.time)) claim.time = *months;
-    if (!time::ParseEdtf(*claim.time)) claim.time.reset();
-  }
+  // (DocumentBuilder::Claim makes the time canonical EDTF, season interval ends as months.)
   for (const FoundClaim& c : doc.out.claims()) {
     if (c.subject == claim.subject && c.predicate == claim.predicate && c.object == claim.object &&
         c.object_text == claim.object_text &&

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "time/edtf.h"
+#include "time/season_ends.h"
+
 namespace sijill::extract {
 
 size_t DocumentBuilder::Mention(knowledge::EntityType type, std::string_view key,
@@ -35,6 +38,15 @@ void DocumentBuilder::AddKey(size_t entity, std::string_view key) {
 }
 
 void DocumentBuilder::Claim(FoundClaim claim) {
+  // Times as the knowledge layer takes them, canonical EDTF: a season as an interval end
+  // ("2012-21/..", which EDTF does not allow) is read as the months covering the same
+  // days; a time that still cannot be read is left out rather than fail a whole run.
+  if (claim.time) {
+    std::string edtf = *claim.time;
+    if (auto months = time::GroupingEndsAsMonths(edtf)) edtf = *months;
+    auto value = time::ParseEdtf(edtf);
+    claim.time = value ? std::optional<std::string>(time::ToString(*value)) : std::nullopt;
+  }
   for (const FoundClaim& c : claims_) {
     if (c.subject == claim.subject && c.predicate == claim.predicate && c.object == claim.object &&
         c.object_text == claim.object_text && c.role == claim.role && c.time == claim.time)

@@ -41,6 +41,7 @@ class DocumentBuilder {
   const std::vector<FoundEntity>& entities() const { return entities_; }
 
   // Adds a claim unless the same one (subject, predicate, object, role, time) is there.
+  // Its time is made canonical EDTF (season interval ends as months), or left out.
   void Claim(FoundClaim claim);
   const std::vector<FoundClaim>& claims() const { return claims_; }
 

@@ -61,6 +61,30 @@ TEST(DocumentBuilder, MentionsMergeByKeyAndClaimsAreNotRepeated) {
   EXPECT_EQ(x.claims.size(), 1u);
 }
 
+TEST(DocumentBuilder, ClaimTimesBecomeCanonicalEdtfOrNone) {
+  std::string_view text = "He served there.";
+  Document doc = PrepareDocument(text, Language::kEnglish, std::nullopt, std::nullopt);
+  DocumentBuilder b(doc);
+  size_t p = b.Mention(knowledge::EntityType::kPerson, "p", "He", {0, 2}, "p");
+  size_t u = b.Mention(knowledge::EntityType::kUnit, "u", "Unit", {12, 17}, "u");
+  FoundClaim claim;
+  claim.subject = p;
+  claim.object = u;
+  claim.quote = {0, 16};
+  claim.time = "2012-21/..";  // "from the spring of 2012": no season as an interval end
+  b.Claim(claim);
+  claim.role = "a";
+  claim.time = "2012-13";  // unreadable: left out
+  b.Claim(claim);
+  claim.role = "b";
+  claim.time = "2013-01-01/2013-02-03";
+  b.Claim(claim);
+  ASSERT_EQ(b.claims().size(), 3u);
+  EXPECT_EQ(b.claims()[0].time, "2012-03/..");
+  EXPECT_EQ(b.claims()[1].time, std::nullopt);
+  EXPECT_EQ(b.claims()[2].time, "2013-01-01/2013-02-03");
+}
+
 TEST(PrepareDocument, DatesAsByteSpansAndLanguage) {
   std::string_view text = "في الثالث من آذار 2013 وصلنا.";
   Document doc = PrepareDocument(text, std::nullopt, std::nullopt, std::nullopt);

@@ -1,5 +1,7 @@
 #include "extract/run.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -211,6 +213,14 @@ base::Result<RunSummary> Run(store::Archive& archive, const store::SourceRecord&
     if (std::any_of(existing.begin(), existing.end(),
                     [&](const knowledge::Claim& e) { return SameClaim(e, c); })) {
       ++summary.claims_known;
+      continue;
+    }
+    std::optional<EntityType> object_type;
+    if (f.object) object_type = found.entities[*f.object].type;
+    if (base::Status ok = knowledge::CheckClaim(c, found.entities[f.subject].type, object_type);
+        !ok.ok()) {
+      summary.refused.push_back(
+          fmt::format("{} {}: {}", knowledge::Name(c.predicate), f.recognizer, ok.message()));
       continue;
     }
     ASSIGN_OR_RETURN(auto added, curator.AddClaim(std::move(c)));

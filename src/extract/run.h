@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "store/archive.h"
@@ -23,6 +25,9 @@ struct RunSummary {
   size_t claims_added = 0;
   size_t claims_known = 0;  // already proposed (or decided) with the same citation
   size_t dates = 0;         // date expressions found
+  // Proposals the knowledge layer's checks refuse (a recognizer's mistake, never the
+  // user's): left out, each with the check's message, so one does not stop a whole run.
+  std::vector<std::string> refused;
 };
 
 // Errors: storage errors and a damaged text blob; nothing is written then.

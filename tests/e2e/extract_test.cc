@@ -64,6 +64,30 @@ TEST_F(Extract, ProposesEntitiesOnceAndReusesThemAcrossSources) {
   EXPECT_EQ(LogSize(), log);
 }
 
+TEST_F(Extract, CandidatesGoToReviewWithTheirQuotesAndAreAcceptedThere) {
+  auto r = RunSijill({"extract", archive_});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("candidate claims to review: sijill review"));
+  json queue = json::parse(RunSijill({"review", archive_, "--json"}).out);
+  ASSERT_GT(queue.size(), 10u);
+  // t01: "The commander of the brigade at that time was Brigadier General Ghassan Haidar."
+  const json* haidar = nullptr;
+  for (const auto& c : queue) {
+    EXPECT_EQ(c["status"], "candidate");
+    EXPECT_THAT(c["created_by"].get<std::string>(), HasSubstr("extract:"));
+    ASSERT_EQ(c["citations"].size(), 1u);
+    if (c["predicate"] == "commander_of" && c["subject_name"] == "Ghassan Haidar" &&
+        c["object_name"] == "47th Brigade")
+      haidar = &c;
+  }
+  ASSERT_NE(haidar, nullptr);
+  EXPECT_THAT((*haidar)["citations"][0]["quote"].get<std::string>(), HasSubstr("Ghassan Haidar"));
+  // The reviewer accepts the first candidate: it leaves the queue.
+  auto answered = RunSijillWithInput({"review", archive_}, "a\nq\n");
+  ASSERT_EQ(answered.exit_code, 0) << answered.err;
+  EXPECT_EQ(json::parse(RunSijill({"review", archive_, "--json"}).out).size(), queue.size() - 1);
+}
+
 TEST_F(Extract, UnknownSourceChangesNothing) {
   size_t log = LogSize();
   auto r = RunSijill({"extract", archive_, "zzzzzzzz"});
