@@ -108,6 +108,18 @@ std::vector<size_t> WitnessUnits(const ArabicDoc& doc) {
   return out;
 }
 
+// A post, and (gold convention: commanders are members too) membership carrying the
+// holder's rank where the text states one.
+void AddPost(ArabicDoc& doc, FoundClaim post, const PersonMention& person) {
+  FoundClaim membership = post;
+  AddClaim(doc, std::move(post));
+  if (person.rank) {
+    membership.predicate = Predicate::kMemberOf;
+    membership.rank = person.rank;
+    AddClaim(doc, std::move(membership));
+  }
+}
+
 // commander_of (and member_of with the rank) from a role word before a unit.
 void Commanders(ArabicDoc& doc, size_t r, size_t first, size_t last) {
   const Token& t = doc.tokens[r];
@@ -163,13 +175,7 @@ void Commanders(ArabicDoc& doc, size_t r, size_t first, size_t last) {
   // "تسلّم قيادة X": the command starts then.
   bool took_over = r > first && TokenIn(doc.tokens[r - 1], {"تسلم", "استلم", "تولي"});
   c.time = TimeAt(doc, r, took_over);
-  FoundClaim m = c;
-  AddClaim(doc, std::move(c));
-  if (person->rank) {
-    m.predicate = Predicate::kMemberOf;
-    m.rank = person->rank;
-    AddClaim(doc, std::move(m));
-  }
+  AddPost(doc, std::move(c), *person);
 }
 
 // "التحقيق هناك كان يديره عقيد اسمه X": X heads interrogation at the unit last named.
@@ -185,13 +191,7 @@ void Interrogation(ArabicDoc& doc, size_t v, size_t first, size_t last) {
   FoundClaim c = NewClaim(doc, v, person->entity, Predicate::kCommanderOf, unit->entity, "role");
   c.role = "head of interrogation";
   c.time = TimeAt(doc, v, false);
-  FoundClaim m = c;
-  AddClaim(doc, std::move(c));
-  if (person->rank) {
-    m.predicate = Predicate::kMemberOf;
-    m.rank = person->rank;
-    AddClaim(doc, std::move(m));
-  }
+  AddPost(doc, std::move(c), *person);
 }
 
 // member_of from a verb of service.

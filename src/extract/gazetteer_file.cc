@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/utf8.h"
+#include "extract/fields.h"
 #include "extract/gazetteer.h"
 
 namespace sijill::extract {
@@ -15,16 +16,6 @@ namespace {
 constexpr std::string_view kHeader =
     "id\tkind\tparent\tname\tarabic\tvariants\tlatitude\tlongitude";
 constexpr size_t kColumns = 8;
-
-std::vector<std::string_view> Split(std::string_view line, char separator) {
-  std::vector<std::string_view> out;
-  for (size_t start = 0;;) {
-    size_t end = line.find(separator, start);
-    out.push_back(line.substr(start, end - start));
-    if (end == std::string_view::npos) return out;
-    start = end + 1;
-  }
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -65,7 +56,7 @@ class FileReader {
     if (p.name.empty()) return base::Error(Error(line, "name: empty"));
     if (std::string_view parent = Trim(fields[2]); !parent.empty()) p.parent = std::string(parent);
     if (std::string_view arabic = Trim(fields[4]); !arabic.empty()) p.names.emplace_back(arabic);
-    for (std::string_view v : Split(fields[5], '|')) {
+    for (std::string_view v : SplitFields(fields[5], '|')) {
       if (v = Trim(v); !v.empty()) p.names.emplace_back(v);
     }
     std::string_view lat = Trim(fields[6]), lon = Trim(fields[7]);
@@ -98,7 +89,7 @@ base::Result<std::vector<Place>> Gazetteer::ParseFile(std::string_view text,
   std::vector<size_t> lines;  // line of each place
   bool header = false;
   size_t number = 0;
-  for (std::string_view line : Split(text, '\n')) {
+  for (std::string_view line : SplitFields(text, '\n')) {
     ++number;
     if (line.ends_with('\r')) line.remove_suffix(1);
     if (!base::IsValidUtf8(line)) return base::Error(reader.Error(number, "not valid UTF-8"));
@@ -112,7 +103,7 @@ base::Result<std::vector<Place>> Gazetteer::ParseFile(std::string_view text,
       header = true;
       continue;
     }
-    ASSIGN_OR_RETURN(Place place, reader.ReadRow(number, Split(line, '\t')));
+    ASSIGN_OR_RETURN(Place place, reader.ReadRow(number, SplitFields(line, '\t')));
     if (auto [it, added] = line_of_id.emplace(place.id, number); !added)
       return base::Error(reader.Error(
           number, fmt::format("duplicate id '{}' (first on line {})", place.id, it->second)));

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "base/utf8.h"
+#include "extract/fields.h"
 #include "knowledge/model.h"
 
 namespace sijill::extract {
@@ -18,16 +19,6 @@ namespace {
 
 constexpr size_t kColumns = 19;
 constexpr double kSamePlaceKm = 5.0;
-
-std::vector<std::string_view> Split(std::string_view line, char separator) {
-  std::vector<std::string_view> out;
-  for (size_t start = 0;;) {
-    size_t end = line.find(separator, start);
-    out.push_back(line.substr(start, end - start));
-    if (end == std::string_view::npos) return out;
-    start = end + 1;
-  }
-}
 
 template <typename T>
 std::optional<T> ReadNumber(std::string_view s) {
@@ -63,7 +54,7 @@ bool IsLatinOrArabicName(std::string_view name) {
 std::vector<std::string> Aliases(std::string_view alternates, std::string_view name) {
   std::vector<std::string> out;
   std::set<std::string> keys{knowledge::NameKey(name)};
-  for (std::string_view a : Split(alternates, ',')) {
+  for (std::string_view a : SplitFields(alternates, ',')) {
     if (a.empty() || !IsLatinOrArabicName(a)) continue;
     if (keys.insert(knowledge::NameKey(a)).second) out.emplace_back(a);
   }
@@ -168,13 +159,13 @@ base::Result<GeoNamesFile> ParseGeoNames(std::string_view text, std::string_view
                                          const GeoNamesFilter& filter) {
   GeoNamesFile out;
   size_t number = 0;
-  for (std::string_view line : Split(text, '\n')) {
+  for (std::string_view line : SplitFields(text, '\n')) {
     ++number;
     if (line.ends_with('\r')) line.remove_suffix(1);
     if (line.empty()) continue;
     if (!base::IsValidUtf8(line))
       return base::Error(LineError(file_name, number, "not valid UTF-8"));
-    ASSIGN_OR_RETURN(GeoNamesPlace place, ReadLine(file_name, number, Split(line, '\t')));
+    ASSIGN_OR_RETURN(GeoNamesPlace place, ReadLine(file_name, number, SplitFields(line, '\t')));
     if (Keeps(filter, place)) {
       out.places.push_back(std::move(place));
     } else {
