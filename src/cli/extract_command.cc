@@ -76,6 +76,8 @@ int RunExtract(Console& console, std::span<const std::string> args) {
     console.Err("The archive holds no sources yet; add some with 'sijill add'.\n");
     return kExitOk;
   }
+  auto places = extract::ArchiveGazetteer((*archive)->store().knowledge());
+  if (!places) return Fail(console, places.error());
   nlohmann::json out = nlohmann::json::array();
   size_t claims = 0;
   {
@@ -83,7 +85,7 @@ int RunExtract(Console& console, std::span<const std::string> args) {
     for (size_t i = 0; i < sources->size(); ++i) {
       const store::SourceRecord& source = (*sources)[i];
       bar.Update(i, source.original_name);
-      auto summary = extract::Run(**archive, source);
+      auto summary = extract::Run(**archive, source, *places);
       if (!summary) return Fail(console, summary.error());
       claims += summary->claims_added;
       for (const std::string& why : summary->refused)

@@ -34,25 +34,6 @@ std::optional<time::EdtfDate> DocumentDateOf(const store::SourceRecord& source) 
   return value->start;
 }
 
-// The built-in gazetteer with the archive's places added (their names and coordinates),
-// so that a place a team has already entered is recognized under its aliases.
-base::Result<Gazetteer> GazetteerWithArchivePlaces(store::KnowledgeStore& knowledge) {
-  Gazetteer gazetteer = Gazetteer::Builtin();
-  TRY(knowledge.ForEachEntity(EntityType::kPlace, [&](const Entity& e) {
-    if (e.merged_into) return true;
-    Place place;
-    place.id = "archive:" + e.id.ToString();
-    place.name = e.name;
-    for (const auto& alias : e.aliases) place.names.push_back(alias.name);
-    place.kind = "archive";
-    place.latitude = e.latitude;
-    place.longitude = e.longitude;
-    gazetteer.Add(std::move(place));
-    return true;
-  }));
-  return gazetteer;
-}
-
 // Code point offset of every byte offset that starts a code point.
 class CodePoints {
  public:
@@ -73,19 +54,19 @@ class CodePoints {
   std::vector<uint64_t> starts_;
 };
 
-// The archive's entity that a found one is, if the archive knows it by one of its names
-// unambiguously. Persons are reused only under a name of two words or more ("Mahmoud"
-// alone may be anyone's father) and never when either is protected: a protected person
-// joined to someone else by a shared first name would lose or spread protection, so a
-// reviewer decides (sijill names --suggest-merges).
-// A person kept apart that way is still the one this same source proposed before (its
-// canonical name is recorded as an alias seen in the source), so a second run adds
-// nothing.
+// Persons that are reused only from the source that proposed them: protected ones (joined
+// to someone else by a shared name they would lose or spread protection) and those known
+// by one word ("Mahmoud" alone may be anyone's father). Their canonical name is recorded
+// as an alias seen in the source, so a second run on it finds them and adds nothing; across
+// sources a reviewer decides (sijill names --suggest-merges).
 bool OnlyBySource(const FoundEntity& found) {
   return found.type == EntityType::kPerson &&
          (found.is_protected || knowledge::NameKey(found.canonical).find(' ') == std::string::npos);
 }
 
+// The archive's entity that a found one is: for OnlyBySource persons the one this source
+// proposed; otherwise the one entity of its type the archive knows by one of its names
+// (persons: a name of two words or more, never a protected entity).
 base::Result<std::optional<base::Id>> KnownEntity(store::KnowledgeStore& knowledge,
                                                   const FoundEntity& found,
                                                   const std::vector<std::string>& names,
@@ -127,13 +108,35 @@ bool SameClaim(const knowledge::Claim& a, const knowledge::Claim& b) {
 
 }  // namespace
 
+base::Result<Gazetteer> ArchiveGazetteer(store::KnowledgeStore& knowledge) {
+  Gazetteer gazetteer = Gazetteer::Builtin();
+  TRY(knowledge.ForEachEntity(EntityType::kPlace, [&](const Entity& e) {
+    if (e.merged_into) return true;
+    Place place;
+    place.id = "archive:" + e.id.ToString();
+    place.name = e.name;
+    for (const auto& alias : e.aliases) place.names.push_back(alias.name);
+    place.kind = "archive";
+    place.latitude = e.latitude;
+    place.longitude = e.longitude;
+    gazetteer.Add(std::move(place));
+    return true;
+  }));
+  return gazetteer;
+}
+
 base::Result<RunSummary> Run(store::Archive& archive, const store::SourceRecord& source) {
+  ASSIGN_OR_RETURN(Gazetteer places, ArchiveGazetteer(archive.store().knowledge()));
+  return Run(archive, source, places);
+}
+
+base::Result<RunSummary> Run(store::Archive& archive, const store::SourceRecord& source,
+                             const Gazetteer& places) {
   store::Store& store = archive.store();
   store::KnowledgeStore& knowledge = store.knowledge();
   ASSIGN_OR_RETURN(std::string text, store::ReadWholeBlob(archive.blobs(), source.text_sha256));
-  ASSIGN_OR_RETURN(Gazetteer gazetteer, GazetteerWithArchivePlaces(knowledge));
   Document doc =
-      PrepareDocument(text, LanguageOf(source), DocumentDateOf(source), source.witness, &gazetteer);
+      PrepareDocument(text, LanguageOf(source), DocumentDateOf(source), source.witness, &places);
   Extraction found = Extract(doc);
   ASSIGN_OR_RETURN(std::vector<store::PassageRecord> passages, store.GetPassages(source.id));
   CodePoints cps(text);

@@ -1,12 +1,13 @@
 // Running extraction on a source of an archive: what `sijill extract` does. The source's
-// stored text is read, extracted (extract.h) with the built-in gazetteer and the
-// archive's own places, and what was found is written through a curate::Curator in one
-// transaction: entities the archive already knows by a name (same type, knowledge::
-// NameKey of any of its names, one entity only; for persons a name of two words or more
-// and neither protected) are reused, others are added; every claim is added with
-// status candidate, confidence low, a citation of its quote and created_by
+// stored text is read and extracted (extract.h) with the built-in gazetteer and the
+// archive's own places (ArchiveGazetteer); what was found is written through a
+// curate::Curator in one transaction. Entities the archive already knows are reused: the
+// one entity of the type known by one of the names (knowledge::NameKey), for persons only
+// under a name of two words or more and never a protected one; a protected or one-word
+// person only when this same source proposed it before. Others are added. Every claim is
+// added with status candidate, confidence low, a citation of its quote and created_by
 // "extract:<recognizer>", unless the same claim with the same citation is already there
-// — so running it twice adds nothing the second time.
+// (decided or not) — so running it twice adds nothing the second time.
 #pragma once
 
 #include <cstddef>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "extract/gazetteer.h"
 #include "store/archive.h"
 #include "store/records.h"
 
@@ -30,7 +32,15 @@ struct RunSummary {
   std::vector<std::string> refused;
 };
 
+// The built-in gazetteer with the archive's own places added (names, aliases,
+// coordinates), so that a place a team has entered or imported is recognized under its
+// aliases. Build it once for a run over many sources.
+base::Result<Gazetteer> ArchiveGazetteer(store::KnowledgeStore& knowledge);
+
 // Errors: storage errors and a damaged text blob; nothing is written then.
+base::Result<RunSummary> Run(store::Archive& archive, const store::SourceRecord& source,
+                             const Gazetteer& places);
+// The same with ArchiveGazetteer(archive's knowledge).
 base::Result<RunSummary> Run(store::Archive& archive, const store::SourceRecord& source);
 
 }  // namespace sijill::extract
