@@ -88,7 +88,7 @@ struct ArabicDoc {
   size_t TokenAt(size_t pos) const;
   // Tokens [first, last] as a span, proclitics of the first left out.
   Span SpanOf(size_t first, size_t last) const;
-  // The sentence holding token i (SentenceAt, from an index built once).
+  // The sentence holding token i (Sentences, indexed once).
   Span SentenceSpan(size_t i) const;
   // True when tokens i and j lie in one paragraph.
   bool SameParagraph(size_t i, size_t j) const;

@@ -138,16 +138,6 @@ std::vector<Span> Sentences(std::string_view text) {
   return out;
 }
 
-Span SentenceAt(std::string_view text, size_t pos) {
-  Span paragraph = ParagraphAt(text, pos);
-  std::string_view p = text.substr(paragraph.begin, paragraph.end - paragraph.begin);
-  for (Span s : Sentences(p)) {
-    Span abs{s.begin + paragraph.begin, s.end + paragraph.begin};
-    if (pos < abs.end || abs.end == paragraph.end) return abs;
-  }
-  return paragraph;
-}
-
 std::vector<const FoundDate*> DatesIn(const Document& document, Span span) {
   std::vector<const FoundDate*> out;
   for (const FoundDate& d : document.dates) {

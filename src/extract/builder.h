@@ -57,11 +57,9 @@ class DocumentBuilder {
 
 // The paragraph (text between blank lines or line breaks) holding byte `pos`, trimmed.
 Span ParagraphAt(std::string_view text, size_t pos);
-// The sentence holding byte `pos`: from after the previous ". ", "? ", "! ", "؟ ", "." +
-// line end or paragraph start, to its end mark (included) or the paragraph's end.
-// Never crosses a paragraph.
-Span SentenceAt(std::string_view text, size_t pos);
-// Every sentence of the text, in order.
+// Every sentence of the text, in order: from after the previous ". ", "? ", "! ", "؟ " or
+// paragraph start to its end mark (included, with a closing quote) or the paragraph's
+// end. Never crosses a paragraph.
 std::vector<Span> Sentences(std::string_view text);
 
 // The dates of the document whose spans lie inside `span`, in text order.

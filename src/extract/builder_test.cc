@@ -25,12 +25,10 @@ TEST(Sentences, EndMarksAndParagraphsInBothScripts) {
   EXPECT_TRUE(Sentences(" \n\n ").empty());
 }
 
-TEST(SentenceAt, NeverCrossesAParagraph) {
+TEST(ParagraphAt, NeverCrossesALineBreak) {
   std::string_view text = "First one. Second one\nThird one.";
-  Span s = SentenceAt(text, text.find("Second"));
-  EXPECT_EQ(text.substr(s.begin, s.end - s.begin), "Second one");
-  s = SentenceAt(text, text.find("Third"));
-  EXPECT_EQ(text.substr(s.begin, s.end - s.begin), "Third one.");
+  EXPECT_EQ(SentenceTexts(text),
+            (std::vector<std::string_view>{"First one.", "Second one", "Third one."}));
   Span p = ParagraphAt(text, 0);
   EXPECT_EQ(text.substr(p.begin, p.end - p.begin), "First one. Second one");
 }
