@@ -30,9 +30,10 @@ struct ExtractionRun {
 base::Result<ExtractionRun> RunExtraction(const std::filesystem::path& source, const Gold& gold,
                                           const std::filesystem::path& scratch_dir);
 
-// What the default extraction proposes for `source`, already stored in `archive`:
-// today the dates time::FindDates finds in its stored text, and whatever entities and
-// claims the knowledge layer holds.
+// What the default extraction proposed for `source`, already stored in `archive`: the
+// entities and claims of the knowledge layer (extract::Run writes them there), and the
+// dates time::FindDates finds in the stored text (the same finder extract::Run uses;
+// extraction stores no dates, it uses them for claim times).
 base::Result<ExtractionRun> ReadPredictions(store::Archive& archive,
                                             const store::SourceRecord& source, const Gold& gold);
 
