@@ -14,6 +14,25 @@ std::string ObjectText(const ClaimObject& object, auto&& entity_name) {
   return object.entity ? entity_name(*object.entity) : "'" + object.literal + "'";
 }
 
+// Why nothing matched gold claim `g`, as far as the predictions show it: the first of
+// its entities that no prediction matched, or else the predictions that link the same
+// two entities but differ in predicate or time.
+std::string MissReason(const GoldClaim& g, const Predictions& predictions,
+                       const EntityScore& entities) {
+  int64_t subject = entities.match[g.subject];
+  if (subject < 0) return "subject not found";
+  if (g.object.entity && entities.match[*g.object.entity] < 0) return "object not found";
+  for (const PredictedClaim& p : predictions.claims) {
+    if (p.status == knowledge::ClaimStatus::kRejected) continue;
+    if (p.subject != static_cast<size_t>(subject)) continue;
+    if (!ObjectsAgree(g.object, p.object, entities)) continue;
+    if (p.predicate != g.predicate)
+      return fmt::format("predicted as {}", knowledge::Name(p.predicate));
+    if (!TimesCompatible(p.time, g.time)) return "times do not overlap";
+  }
+  return "no claim links them";
+}
+
 }  // namespace
 
 Misses FindMisses(const Gold& gold, const Predictions& predictions, const EntityScore& entities,
@@ -42,9 +61,9 @@ Misses FindMisses(const Gold& gold, const Predictions& predictions, const Entity
       claim_taken[static_cast<size_t>(claims.match[i])] = true;
       continue;
     }
-    m.missed_claims.push_back(fmt::format("{} {} {}: “{}”", gold_name(g.subject),
-                                          knowledge::Name(g.predicate),
-                                          ObjectText(g.object, gold_name), g.quote));
+    m.missed_claims.push_back(fmt::format(
+        "{} {} {}: “{}” ({})", gold_name(g.subject), knowledge::Name(g.predicate),
+        ObjectText(g.object, gold_name), g.quote, MissReason(g, predictions, entities)));
   }
   for (size_t i = 0; i < predictions.claims.size(); ++i) {
     const PredictedClaim& p = predictions.claims[i];

@@ -27,7 +27,8 @@ bool Intersect(const NameSet& a, const NameSet& b) {
 
 size_t TypeIndex(knowledge::EntityType type) { return static_cast<size_t>(type); }
 
-// Whether a predicted object is the one the gold names, given the entity matching.
+}  // namespace
+
 bool ObjectsAgree(const ClaimObject& gold, const ClaimObject& predicted,
                   const EntityScore& entities) {
   if (gold.entity) {
@@ -36,6 +37,8 @@ bool ObjectsAgree(const ClaimObject& gold, const ClaimObject& predicted,
   }
   return !predicted.entity && NormalizeName(gold.literal) == NormalizeName(predicted.literal);
 }
+
+namespace {
 
 bool ClaimsMatch(const GoldClaim& g, const PredictedClaim& p, const EntityScore& entities) {
   if (p.status == knowledge::ClaimStatus::kRejected || p.predicate != g.predicate) return false;

@@ -67,6 +67,11 @@ struct ClaimScore {
 // True when either time is null or their day bounds overlap (an open end is unbounded).
 bool TimesCompatible(const std::optional<DayRange>& a, const std::optional<DayRange>& b);
 
+// Whether a predicted claim object is the one the gold names, given the entity matching
+// (for a literal: equal normalized values).
+bool ObjectsAgree(const ClaimObject& gold, const ClaimObject& predicted,
+                  const EntityScore& entities);
+
 // Each gold claim, in order, takes the first unmatched predicted claim that is not
 // rejected, has its predicate, has as subject and object the predicted entities matched
 // to the gold's (`entities.match`) or for a literal object an equal normalized value, and

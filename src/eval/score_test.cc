@@ -260,9 +260,37 @@ TEST(FindMisses, ListsWhatMatchedNothingOnEitherSide) {
   EXPECT_EQ(m.source, "t.txt");
   EXPECT_TRUE(m.missed_entities.empty());
   EXPECT_EQ(m.extra_entities, (std::vector<std::string>{"place 'Jobar' [جوبر]"}));
-  EXPECT_EQ(m.missed_claims, (std::vector<std::string>{"Haidar located_at 'Hama': “”"}));
+  EXPECT_EQ(m.missed_claims,
+            (std::vector<std::string>{"Haidar located_at 'Hama': “” (no claim links them)"}));
   EXPECT_EQ(m.extra_claims, (std::vector<std::string>{"Haidar member_of 47th Brigade (hearsay)"}));
   EXPECT_NE(MissesText(m).find("  extra entity: place 'Jobar' [جوبر]\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sijill::eval
+
+namespace sijill::eval {
+namespace {
+
+// Each missed gold claim says why, so that whoever tunes an extractor sees whether an
+// entity, a predicate or a time is at fault.
+TEST(FindMisses, SaysWhyAGoldClaimWasMissed) {
+  Gold gold = ClaimGold();
+  Predictions p = ClaimPredictions();
+  auto reasons = [&] {
+    EntityScore entities = ScoreEntities(gold, p);
+    return FindMisses(gold, p, entities, ScoreClaims(gold, p, entities)).missed_claims;
+  };
+  p.claims = {
+      {1, Predicate::kMemberOf, {0, ""}, R("2012"), Evidence::kFirstHand, ClaimStatus::kCandidate}};
+  EXPECT_NE(reasons()[0].find("(predicted as member_of)"), std::string::npos);
+  p.claims[0].predicate = Predicate::kCommanderOf;
+  p.claims[0].time = R("2015");
+  EXPECT_NE(reasons()[0].find("(times do not overlap)"), std::string::npos);
+  p.entities[0].canonical = "48th Brigade";
+  EXPECT_NE(reasons()[0].find("(object not found)"), std::string::npos);
+  p.entities[1].canonical = "Hamoud";
+  EXPECT_NE(reasons()[0].find("(subject not found)"), std::string::npos);
 }
 
 }  // namespace
