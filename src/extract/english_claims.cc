@@ -6,6 +6,7 @@
 // evidence from its wording. Disputed statements, plans and explicit non-knowledge make
 // no claim.
 #include <algorithm>
+#include <unordered_set>
 
 #include "extract/english_internal.h"
 
@@ -128,6 +129,7 @@ class Patterns {
     if (role_first > 0) {
       if (const UnitMention* u = c_.UnitAt(role_first - 1)) return u;  // "Brigade Commander"
     }
+    if (const UnitMention* u = UnitAfterPortfolio(s, role_end)) return u;
     // "head of the branch", "commander of the brigade", "GOC 81 Division", "General Officer
     // Commanding (GOC), 7 Division".
     for (size_t i = role_first + 1; i < s.sentence->last && i < role_end + 5; ++i) {
@@ -135,6 +137,71 @@ class Patterns {
       if (i >= role_end && (c_.PersonAt(i) || RoleAt(c_, i))) break;
     }
     return nullptr;
+  }
+
+  // The unit after a role and its portfolio: "Chief of Research and Development at the
+  // Defence Headquarters", "Director of Operations, DOPs, Army Headquarters", "Chief of
+  // Staff (COS), 9 Brigade". Null when something else follows.
+  const UnitMention* UnitAfterPortfolio(const Scope& s, size_t k) const {
+    auto capitalized = [&](size_t i) {
+      return i < s.sentence->last && c_.tokens[i].capitalized && !c_.UnitAt(i) && !c_.PersonAt(i) &&
+             !RankAt(c_, i) && !RoleAt(c_, i);
+    };
+    if (c_.Is(k, "of") && capitalized(k + 1)) {
+      k += 2;
+      while (k < s.sentence->last &&
+             (capitalized(k) || ((c_.Is(k, "and") || c_.Is(k, "-")) && capitalized(k + 1))))
+        ++k;
+    }
+    // Initials in parentheses or between commas: "(CASE)", ", DOPs,".
+    if ((c_.Is(k, "(") && c_.Is(k + 2, ")")) ||
+        (c_.Is(k, ",") && capitalized(k + 1) && c_.Is(k + 2, ",")))
+      k += 2 + (c_.Is(k, "(") ? 1 : 0);
+    for (size_t n = 0; n < 3 && k < s.sentence->last; ++n, ++k) {
+      if (const UnitMention* u = c_.UnitAt(k)) return u;
+      if (!c_.Is(k, ",") && !c_.Is(k, "at") && !c_.Is(k, "of") && !c_.Is(k, "in") &&
+          !c_.Is(k, "the") && !c_.Is(k, "for"))
+        return nullptr;
+    }
+    return k < s.sentence->last ? c_.UnitAt(k) : nullptr;
+  }
+
+  // The person a post is said of, when the wording ties them: after the unit in apposition
+  // ("Commander, Corps of Artillery, Col. X"; "the new GOC 81 Division is Maj-Gen. X"),
+  // or just before the role ("Maj.-Gen. X, the former Director of ...", "X is now the
+  // Chief of ..."). Null when neither.
+  const PersonMention* PersonOfPost(const Scope& s, size_t role_first, size_t role_end,
+                                    const UnitMention& unit) const {
+    size_t k = unit.first >= role_end ? unit.last : role_end;
+    if (unit.last <= role_first) k = role_end;  // "Brigade Commander, Brig.-Gen. X"
+    auto skippable_after = [&](size_t i) {
+      return c_.Is(i, ",") || c_.Is(i, "is") || c_.Is(i, "was") || c_.Is(i, "now");
+    };
+    for (size_t n = 0; n < 4 && k < s.sentence->last && skippable_after(k); ++n) ++k;
+    // A place in apposition: "GOC 81 Division, Lagos, Kenneth Minimah".
+    if (k + 1 < s.sentence->last && c_.tokens[k].capitalized && !c_.PersonAt(k) &&
+        c_.Is(k + 1, ",") && !RankAt(c_, k))
+      k += 2;
+    if (const PersonMention* p = c_.PersonAt(k); p && p->first == k && !IsWitness(*p)) return p;
+    size_t b = role_first;
+    while (b > s.sentence->first && IsPostFiller(b - 1)) --b;
+    if (b > s.sentence->first) {
+      const PersonMention* p = c_.PersonAt(b - 1);
+      if (p && p->last == b && !IsWitness(*p)) return p;
+    }
+    return nullptr;
+  }
+
+  bool IsWitness(const PersonMention& p) const { return c_.witness == p.entity; }
+
+  // Words between a person and the post they hold: "X, the former", "X is now the new",
+  // "X, who has been appointed".
+  bool IsPostFiller(size_t i) const {
+    static const auto* words = new std::unordered_set<std::string_view>{
+        ",",   "the",  "a",     "former",    "formerly", "new",     "now",      "is",
+        "was", "as",   "who",   "acting",    "then",     "also",    "became",   "becomes",
+        "has", "been", "named", "appointed", "later",    "current", "currently"};
+    return words->contains(c_.Lower(i));
   }
 
   // The unit a sentence without one is about: the last unit named in the two sentences
@@ -158,10 +225,12 @@ class Patterns {
       if (!role || c_.PersonAt(i)) continue;
       const UnitMention* unit = UnitNear(s, i, role->end);
       if (!unit && !UnitInSentence(s)) unit = RecentUnit(s);
-      const PersonMention* person = NearestPerson(s, i, role->end);
+      const PersonMention* person = unit ? PersonOfPost(s, i, role->end, *unit) : nullptr;
+      if (!person) person = NearestPerson(s, i, role->end);
       if (unit && person) Post(s, *person, unit->entity, role->name);
       i = role->end - 1;
     }
+    ListedPosts(s);
     // "commanded by P", "P took over the battalion", "the brigade was given to P".
     for (size_t i = s.sentence->first; i + 1 < s.sentence->last; ++i) {
       bool by = c_.Is(i, "commanded") && c_.Is(i + 1, "by");
@@ -182,6 +251,55 @@ class Patterns {
           person = &p;
       if (unit && person) Post(s, *person, unit->entity, "commander");
     }
+  }
+
+  // Units each followed by a ranked officer, in a list: "The new GOCs are 3 Division,
+  // Maj-Gen. X, 2 Division, Maj-Gen. Y", "those of the First Mechanized Division, Major
+  // General Z". Under a plural post ("GOCs", "commanders") each officer holds it; else
+  // the list says only where each serves.
+  void ListedPosts(const Scope& s) {
+    std::optional<std::string> plural_role;
+    for (size_t i = s.sentence->first; i < s.sentence->last; ++i) {
+      std::string_view w = c_.Lower(i);
+      if (w == "gocs" || w == "commanders" || w == "commandants") plural_role = "commander";
+      const UnitMention* unit = c_.UnitAt(i);
+      if (!unit || unit->first != i || unit->anaphor) continue;
+      i = unit->last - 1;
+      if (PostRoleBefore(s, unit->first)) continue;  // Posts() reads "GOC 81 Division, X"
+      size_t k = unit->last;
+      if (!c_.Is(k, ",")) continue;
+      ++k;
+      if (k + 1 < s.sentence->last && c_.tokens[k].capitalized && !c_.PersonAt(k) &&
+          !RankAt(c_, k) && c_.Is(k + 1, ","))
+        k += 2;  // "Third Armoured Division, Jos, Major General X"
+      const PersonMention* p = c_.PersonAt(k);
+      if (!p || p->first != k || !p->rank || IsWitness(*p) || HoldsPostIn(s, p->entity)) continue;
+      if (plural_role)
+        Post(s, *p, unit->entity, *plural_role);
+      else
+        Add(s, p->entity, Predicate::kMemberOf, unit->entity, std::nullopt, RankOf(*p), "post");
+    }
+  }
+
+  // Whether a role stands just before the unit at `first` ("the GOC, 3 Division"), or
+  // before the unit it is part of ("GOC, 82 Division of the Nigerian Army").
+  bool PostRoleBefore(const Scope& s, size_t first) const {
+    for (size_t k = first; k > s.sentence->first && k + 4 > first;) {
+      --k;
+      if (RoleAt(c_, k)) return true;
+      if (const UnitMention* u = c_.UnitAt(k)) return PostRoleBefore(s, u->first);
+      if (c_.PersonAt(k)) return false;
+    }
+    return false;
+  }
+
+  // Whether a post of `person` was read from this sentence already.
+  bool HoldsPostIn(const Scope& s, size_t person) const {
+    for (const FoundClaim& c : c_.out.claims())
+      if (c.subject == person && c.quote.begin == s.sentence->span.begin &&
+          (c.predicate == Predicate::kCommanderOf || c.predicate == Predicate::kMemberOf))
+        return true;
+    return false;
   }
 
   void Post(const Scope& s, const PersonMention& person, size_t unit, const std::string& role) {

@@ -22,6 +22,11 @@ constexpr std::array<std::string_view, 44> kNotNames = {
     "eid",       "ramadan",   "his",     "her",      "my",       "our",         "their",
     "it",        "this"};
 
+bool IsWeekday(std::string_view lower) {
+  return lower == "monday" || lower == "tuesday" || lower == "wednesday" || lower == "thursday" ||
+         lower == "friday" || lower == "saturday" || lower == "sunday";
+}
+
 bool IsNotName(std::string_view lower) {
   static const auto* set =
       new std::unordered_set<std::string_view>(kNotNames.begin(), kNotNames.end());
@@ -94,8 +99,20 @@ size_t NameEnd(const Context& c, size_t i) {
         j > i && t.text.size() >= 3 &&
         std::all_of(t.text.begin(), t.text.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
     bool inner_i = t.text == "I" && j > i;  // "Ishiaku I Abbah", "T.I Dibi"
-    if ((t.capitalized || articled) && !shouted && (inner_i || !IsNotName(t.lower)) &&
-        !IsStop(t.lower) && !RankAt(c, j) && !RoleAt(c, j)) {
+    // Weekdays are given and family names too ("Sunday Idoko", "Adebayo Olaniyi Friday"):
+    // one that begins a name needs a name word after it, one inside a name two before it.
+    bool weekday_name =
+        IsWeekday(t.lower) && t.capitalized &&
+        (words >= 2 || (j == i && j + 1 < c.tokens.size() && c.tokens[j + 1].capitalized &&
+                        c.tokens[j + 1].word && !IsNotName(c.tokens[j + 1].lower) &&
+                        !IsStop(c.tokens[j + 1].lower)));
+    // An initial is a name word even when it spells a word ("A. Chukwu", "J.A.H Ewanshia").
+    bool letter = t.capitalized && t.text.size() == 1 &&
+                  (initial || (j > i && c.tokens[j - 1].text == "." &&
+                               c.tokens[j - 1].span.end == t.span.begin));  // "O.A Umahi"
+    if ((t.capitalized || articled) && !shouted &&
+        (inner_i || letter || weekday_name || !IsNotName(t.lower)) && !IsStop(t.lower) &&
+        !RankAt(c, j) && !RoleAt(c, j)) {
       ++words;
       j += initial ? 2 : 1;
       continue;

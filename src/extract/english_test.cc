@@ -270,5 +270,67 @@ TEST(EnglishClaims, QuotesAreSentencesOfTheText) {
   EXPECT_EQ(kin[0]->role, "brother");
 }
 
+// News style: officers named with initials and weekday names, headquarters, posts
+// written title first, lists of posts.
+TEST(EnglishPersons, InitialsAndWeekdayNamesAfterARank) {
+  Result r = ExtractText(
+      "Maj.-Gen. Sunday Okafor met Maj.-Gen. A. Danjuma and Brig.-Gen. O.A Eze. Later "
+      "Colonel Tanko Bello Friday spoke. He met Colonel Audu Sunday morning.");
+  EXPECT_TRUE(r.Entity(EntityType::kPerson, "Sunday Okafor").has_value());
+  EXPECT_TRUE(r.Entity(EntityType::kPerson, "A. Danjuma").has_value());
+  EXPECT_TRUE(r.Entity(EntityType::kPerson, "O.A Eze").has_value());
+  EXPECT_TRUE(r.Entity(EntityType::kPerson, "Tanko Bello Friday").has_value());
+  // One name word and a weekday: the day it happened.
+  EXPECT_TRUE(r.Entity(EntityType::kPerson, "Audu").has_value());
+  EXPECT_FALSE(r.Entity(EntityType::kPerson, "Audu Sunday").has_value());
+}
+
+TEST(EnglishUnits, HeadquartersQuotedNumbersAndWhatAPostHeads) {
+  Result r = ExtractText(
+      "He moved from DHQ to the Naval headquarters. The Army Headquarters Garrison Commander "
+      "visited the \u20184\u2019 Armoured Division. The Director, Army Public Relations, "
+      "spoke. The Director, Musa Garba, did not.");
+  EXPECT_TRUE(r.Entity(EntityType::kUnit, "DHQ").has_value());
+  EXPECT_TRUE(r.Entity(EntityType::kUnit, "Naval headquarters").has_value());
+  EXPECT_TRUE(r.Entity(EntityType::kUnit, "Army Headquarters Garrison").has_value());
+  auto div = r.Entity(EntityType::kUnit, "4th Armored Division");
+  ASSERT_TRUE(div.has_value());
+  EXPECT_TRUE(Has(r.Mentions(*div), "\u20184\u2019 Armoured Division"));
+  EXPECT_TRUE(r.Entity(EntityType::kUnit, "Army Public Relations").has_value());
+  // A name after a role and a comma is a person's, not an organization's.
+  EXPECT_FALSE(r.Entity(EntityType::kUnit, "Musa Garba").has_value());
+  // Lower-case headquarters of a place is no unit.
+  Result plain = ExtractText("The Tallbrook headquarters of the party was closed.");
+  EXPECT_EQ(plain.Count(EntityType::kUnit), 0u);
+}
+
+TEST(EnglishClaims, PostsWrittenTitleFirstGoToTheOfficerTheyNameWith) {
+  Result r = ExtractText(
+      "Maj.-Gen. Tunde Eze is now the Chief of Training and Operations at the Defence "
+      "Headquarters. Maj.-Gen. Ali Musa, the former Commander, Corps of Signals, Maj.-Gen. "
+      "Bala Usman is now the GOC 4 Division. Also appointed were Maj.-Gen. C.K Obi, Director "
+      "of Policy, DHQ; Maj.-Gen. D. Ahmed, Chief of Civil Affairs.");
+  EXPECT_EQ(r.Claims("Tunde Eze", Predicate::kCommanderOf, "Defence Headquarters").size(), 1u);
+  EXPECT_EQ(r.Claims("Bala Usman", Predicate::kCommanderOf, "Corps of Signals").size(), 1u);
+  EXPECT_TRUE(r.Claims("Ali Musa", Predicate::kCommanderOf, "Corps of Signals").empty());
+  EXPECT_EQ(r.Claims("Bala Usman", Predicate::kCommanderOf, "4th Division").size(), 1u);
+  EXPECT_EQ(r.Claims("C.K Obi", Predicate::kCommanderOf, "DHQ").size(), 1u);
+  EXPECT_TRUE(r.Claims("D. Ahmed", Predicate::kCommanderOf, "DHQ").empty());
+}
+
+TEST(EnglishClaims, ListsOfUnitsAndOfficers) {
+  Result r = ExtractText(
+      "The new GOCs are 4 Division, Maj-Gen. Ali Garba, 5 Division, Maj-Gen. Uche Obi. "
+      "Troops of 12 Brigade, Karn, Lt. Col. Musa Dogo said, had left.");
+  EXPECT_EQ(r.Claims("Ali Garba", Predicate::kCommanderOf, "4th Division").size(), 1u);
+  EXPECT_EQ(r.Claims("Uche Obi", Predicate::kCommanderOf, "5th Division").size(), 1u);
+  EXPECT_TRUE(r.Claims("Ali Garba", Predicate::kCommanderOf, "5th Division").empty());
+  // Without a post named, the list says where the officer serves.
+  auto member = r.Claims("Musa Dogo", Predicate::kMemberOf, "12th Brigade");
+  ASSERT_EQ(member.size(), 1u);
+  EXPECT_EQ(member[0]->rank, "lieutenant colonel");
+  EXPECT_TRUE(r.Claims("Musa Dogo", Predicate::kCommanderOf, "12th Brigade").empty());
+}
+
 }  // namespace
 }  // namespace sijill::extract

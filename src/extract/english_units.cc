@@ -167,6 +167,13 @@ bool IsOrgHead(std::string_view lower) {
   return set->contains(lower);
 }
 
+// The services and forces a headquarters belongs to: "Defence", "Force", "Naval".
+bool IsServiceWord(std::string_view lower) {
+  return lower == "army" || lower == "navy" || lower == "naval" || lower == "force" ||
+         lower == "defence" || lower == "defense" || lower == "police" || lower == "corps" ||
+         lower == "command" || lower == "brigade" || lower == "division";
+}
+
 // Words that do not begin an organization name though capitalized.
 constexpr std::array<std::string_view, 40> kNonStarters = {
     "the",     "a",       "an",         "our",  "my",     "his",       "her",       "their",
@@ -234,6 +241,10 @@ std::optional<RawUnit> NumberFirstAt(const Context& c, size_t i) {
   std::optional<int> number = NumberAt(c.tokens[i]);
   if (!number) return std::nullopt;
   size_t j = i + 1;
+  // "‘3’ Armoured Division": a number in quotes.
+  bool quoted = i > 0 && IsOpenQuote(c.tokens[i - 1].text) && j < c.tokens.size() &&
+                IsCloseQuote(c.tokens[j].text);
+  if (quoted) ++j;
   if (j + 2 < c.tokens.size() && IsOpenQuote(c.tokens[j].text) && c.tokens[j + 1].word &&
       IsCloseQuote(c.tokens[j + 2].text))
     j += 3;  // a nickname
@@ -252,7 +263,7 @@ std::optional<RawUnit> NumberFirstAt(const Context& c, size_t i) {
       !c.tokens[j].capitalized)
     return std::nullopt;
   RawUnit u;
-  u.first = i;
+  u.first = quoted ? i - 1 : i;
   u.last = j + 1;
   if (u.last < c.tokens.size() && c.tokens[u.last].text == "." && c.tokens[j].lower == "div")
     ++u.last;
@@ -328,7 +339,12 @@ std::optional<RawUnit> CapitalizedOrgAt(const Context& c, size_t i) {
                      return ch >= 'A' && ch <= 'Z';
                    });
     if (shouted) return std::nullopt;  // a headline
-    if (w.capitalized && j > i && (RankAt(c, j) || RoleAt(c, j))) break;
+    // "Army Headquarters Garrison Commander": a role that begins with an organization
+    // word ("garrison commander", "brigade commander") ends the name after that word.
+    if (w.capitalized && j > i && (RankAt(c, j) || RoleAt(c, j))) {
+      if (!RankAt(c, j) && IsOrgHead(w.lower)) head = j++;
+      break;
+    }
     if (w.text == "." && j > i && c.tokens[j - 1].text == "St" && j + 1 < c.tokens.size() &&
         c.tokens[j + 1].capitalized) {
       ++j;  // "St. Saviour Police Division": a saint's name, not a sentence end
@@ -338,6 +354,12 @@ std::optional<RawUnit> CapitalizedOrgAt(const Context& c, size_t i) {
       if (IsOrgHead(w.lower)) head = j;
       ++j;
       continue;
+    }
+    // "Force headquarters", "Naval headquarters": written in lower case after the
+    // service it belongs to.
+    if (w.lower == "headquarters" && j > i && IsServiceWord(c.tokens[j - 1].lower)) {
+      head = j++;
+      break;
     }
     if ((w.lower == "of" || w.lower == "and") && head && j + 1 < c.tokens.size() &&
         c.tokens[j + 1].capitalized && !IsNonStarter(c.tokens[j + 1].lower)) {
@@ -349,7 +371,8 @@ std::optional<RawUnit> CapitalizedOrgAt(const Context& c, size_t i) {
   if (!head) return std::nullopt;
   size_t end = *head + 1;
   if (end < j && c.Is(end, "of")) end = j;  // "School of Logistics"
-  while (end > i && !c.tokens[end - 1].capitalized && !c.tokens[end - 1].digits) --end;
+  while (end > i && end - 1 != *head && !c.tokens[end - 1].capitalized && !c.tokens[end - 1].digits)
+    --end;
   if (end - i < 2) return std::nullopt;
   // A sentence-initial word is capitalized anyway: only accept it if the next is a name.
   RawUnit u;
@@ -364,6 +387,66 @@ std::optional<RawUnit> CapitalizedOrgAt(const Context& c, size_t i) {
     u.org_key += c.tokens[k].lower;
     u.org_key += ' ';
   }
+  return u;
+}
+
+// A headquarters by its initials: "DHQ" (Defence Headquarters), "AHQ", "NAHQ".
+std::optional<RawUnit> HeadquartersInitialsAt(const Context& c, size_t i) {
+  std::string_view w = c.tokens[i].text;
+  if (w.size() < 3 || w.size() > 5 || !w.ends_with("HQ") ||
+      !std::all_of(w.begin(), w.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
+    return std::nullopt;
+  RawUnit u;
+  u.first = i;
+  u.last = i + 1;
+  u.org_canonical = std::string(w);
+  u.org_key = "org/" + c.tokens[i].lower + " ";
+  return u;
+}
+
+// Words of institutions, not of personal names: a capitalized phrase naming what a post
+// heads has one ("Army Public Relations", "Defence Information").
+bool IsInstitutionWord(std::string_view lower) {
+  static const auto* set = new std::unordered_set<std::string_view>{
+      "army",           "navy",        "naval",      "air",      "force",        "police",
+      "defence",        "defense",     "military",   "security", "intelligence", "public",
+      "relations",      "information", "operations", "training", "affairs",      "logistics",
+      "administration", "services",    "national",   "state",    "prisons",      "customs"};
+  return set->contains(lower);
+}
+
+// What a post heads, named after the role and a comma: "Director, Army Public Relations",
+// "Chief of Staff, Army Public Relations, Col. X". Two to six capitalized words, one of
+// them an institution's.
+std::optional<RawUnit> PostObjectAt(const Context& c, size_t i) {
+  if (i < 2 || !c.Is(i - 1, ",") || !c.tokens[i].capitalized) return std::nullopt;
+  bool after_role = false;
+  for (size_t k = i >= 7 ? i - 7 : 0; k + 1 < i && !after_role; ++k)
+    after_role = RoleAt(c, k) && RoleAt(c, k)->end == i - 1;
+  if (!after_role) return std::nullopt;
+  size_t j = i;
+  bool institution = false;
+  while (j < c.tokens.size() && j - i < 6 && c.tokens[j].sentence == c.tokens[i].sentence) {
+    const Token& w = c.tokens[j];
+    if (w.capitalized && w.word && !w.digits && !c.in_place[j] && !RankAt(c, j) && !RoleAt(c, j)) {
+      institution = institution || IsInstitutionWord(w.lower);
+      ++j;
+    } else if ((w.lower == "and" || w.lower == "of") && j + 1 < c.tokens.size() &&
+               c.tokens[j + 1].capitalized) {
+      ++j;
+    } else {
+      break;
+    }
+  }
+  // "Director, Training and Evaluations at the DHQ": a portfolio at an organization.
+  if (j - i < 2 || !institution || c.Is(j, "at")) return std::nullopt;
+  RawUnit u;
+  u.first = i;
+  u.last = j;
+  Span s = c.SpanOf(i, j);
+  u.org_canonical = std::string(c.text.substr(s.begin, s.end - s.begin));
+  u.org_key = "org/";
+  for (size_t k = i; k < j; ++k) u.org_key += c.tokens[k].lower + " ";
   return u;
 }
 
@@ -409,7 +492,7 @@ std::vector<RawUnit> FindRawUnits(const Context& c) {
   std::vector<bool> used(c.tokens.size(), false);
   using Finder = std::optional<RawUnit> (*)(const Context&, size_t);
   for (Finder find : {&NumberFirstAt, &EchelonFirstAt, &NamedOrgAt, &OperationAt, &SpecialtyUnitAt,
-                      &CapitalizedOrgAt}) {
+                      &HeadquartersInitialsAt, &CapitalizedOrgAt, &PostObjectAt}) {
     for (size_t i = 0; i < c.tokens.size(); ++i) {
       if (used[i] || !c.tokens[i].word) continue;
       if (find == &CapitalizedOrgAt && c.tokens[i].capitalized) {
