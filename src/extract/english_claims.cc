@@ -45,8 +45,8 @@ class Patterns {
   void Run() {
     for (const Sentence& s : c_.sentences) {
       Scope scope{&s, std::nullopt, std::nullopt, std::nullopt};
-      Membership(scope);
       Posts(scope);
+      Membership(scope);
       Hierarchy(scope);
       Deployment(scope);
       Location(scope);
@@ -102,7 +102,8 @@ class Patterns {
   }
 
   bool IsClauseBreak(size_t i) const {
-    return c_.Is(i, ";") || c_.Is(i, "while") || c_.Is(i, "whereas");
+    return c_.Is(i, ";") || c_.Is(i, "while") || c_.Is(i, "whereas") ||
+           (c_.Is(i, "as") && c_.Is(i - 1, "just"));
   }
 
   const PersonMention* NearestPerson(const Scope& s, size_t from, size_t to) const {
@@ -204,6 +205,22 @@ class Patterns {
     return words->contains(c_.Lower(i));
   }
 
+  static bool IsServiceChief(std::string_view role) {
+    return role == "chief of army staff" || role == "chief of defence staff" ||
+           role == "chief of air staff" || role == "chief of naval staff";
+  }
+
+  // The unit "its" refers to before a role: the last one named earlier in the sentence
+  // ("issued by the Defence Headquarters and signed by its director of information").
+  const UnitMention* OwnerBefore(const Scope& s, size_t role_first) const {
+    const UnitMention* found = nullptr;
+    for (const UnitMention& u : c_.units) {
+      if (u.first >= role_first) break;
+      if (u.first >= s.sentence->first && !u.anaphor) found = &u;
+    }
+    return found;
+  }
+
   // The unit a sentence without one is about: the last unit named in the two sentences
   // before it ("We asked him about the command of the brigade. ... the commander was X").
   const UnitMention* RecentUnit(const Scope& s) const {
@@ -223,14 +240,26 @@ class Patterns {
     for (size_t i = s.sentence->first; i < s.sentence->last; ++i) {
       const RoleMatch* role = RoleAt(c_, i);
       if (!role || c_.PersonAt(i)) continue;
+      if (IsServiceChief(role->name)) {  // heads a whole service the text rarely names
+        i = role->end - 1;
+        continue;
+      }
       const UnitMention* unit = UnitNear(s, i, role->end);
-      if (!unit && !UnitInSentence(s)) unit = RecentUnit(s);
+      if (!unit && (c_.Is(i - 1, "its") || c_.Is(i - 1, "their"))) unit = OwnerBefore(s, i);
+      // "the commander was X" speaks of the unit just named; "the chief of accounts" or
+      // "the brigade commander" (when that was a battalion) do not.
+      if (!unit && !UnitInSentence(s) && !c_.Is(role->end, "of") && !c_.Is(role->end, "(")) {
+        unit = RecentUnit(s);
+        std::optional<Echelon> named = EchelonAt(c_, i);
+        if (unit && named && unit->echelon != named) unit = nullptr;
+      }
       const PersonMention* person = unit ? PersonOfPost(s, i, role->end, *unit) : nullptr;
       if (!person) person = NearestPerson(s, i, role->end);
       if (unit && person) Post(s, *person, unit->entity, role->name);
       i = role->end - 1;
     }
     ListedPosts(s);
+    PostedAs(s);
     // "commanded by P", "P took over the battalion", "the brigade was given to P".
     for (size_t i = s.sentence->first; i + 1 < s.sentence->last; ++i) {
       bool by = c_.Is(i, "commanded") && c_.Is(i + 1, "by");
@@ -281,6 +310,26 @@ class Patterns {
     }
   }
 
+  // "moved to Defence Headquarters as Director of Policy", "posted to the 5th Brigade as
+  // its commander": the post is held in the unit the person goes to.
+  void PostedAs(const Scope& s) {
+    for (size_t i = s.sentence->first; i + 1 < s.sentence->last; ++i) {
+      if (!c_.Is(i, "to")) continue;
+      size_t k = i + 1;
+      if (c_.Is(k, "the")) ++k;
+      const UnitMention* unit = c_.UnitAt(k);
+      if (!unit || unit->first != k || !c_.Is(unit->last, "as")) continue;
+      size_t r = unit->last + 1;
+      if (c_.Is(r, "the") || c_.Is(r, "its") || c_.Is(r, "a")) ++r;
+      const RoleMatch* role = RoleAt(c_, r);
+      if (!role || IsServiceChief(role->name) || IsMemberRole(role->name)) continue;
+      const PersonMention* person = nullptr;
+      for (const PersonMention& p : c_.persons)  // the last person before "to"
+        if (p.first >= s.sentence->first && p.last <= i && !IsWitness(p)) person = &p;
+      if (person) Post(s, *person, unit->entity, role->name);
+    }
+  }
+
   // Whether a role stands just before the unit at `first` ("the GOC, 3 Division"), or
   // before the unit it is part of ("GOC, 82 Division of the Nigerian Army").
   bool PostRoleBefore(const Scope& s, size_t first) const {
@@ -290,6 +339,15 @@ class Patterns {
       if (const UnitMention* u = c_.UnitAt(k)) return PostRoleBefore(s, u->first);
       if (c_.PersonAt(k)) return false;
     }
+    return false;
+  }
+
+  // Whether this sentence made `person` the commander of `unit` already.
+  bool CommandsIn(const Scope& s, size_t person, size_t unit) const {
+    for (const FoundClaim& c : c_.out.claims())
+      if (c.subject == person && c.object == unit && c.quote.begin == s.sentence->span.begin &&
+          c.predicate == Predicate::kCommanderOf)
+        return true;
     return false;
   }
 
@@ -351,6 +409,7 @@ class Patterns {
         if (auto r = RoleAt(c_, k); r && IsMemberRole(r->name)) role = r->name;
       }
       if (w == "conscript") rank = "conscript";
+      if (CommandsIn(s, *subject, unit->entity)) continue;  // "served as Commander, X"
       Add(s, *subject, Predicate::kMemberOf, unit->entity, role, rank, "membership");
       if (*subject == c_.witness && (!home_ || unit->echelon < home_echelon_)) {
         home_ = unit->entity;

@@ -95,8 +95,10 @@ size_t NameEnd(const Context& c, size_t i) {
     // An initial: "D." in "D.J. Ezeoba", "T.I Dibi".
     bool initial = t.capitalized && t.text.size() <= 2 && c.Is(j + 1, ".");
     bool articled = BareName(t.lower) != t.lower && j > i;  // "Mahmud al-Sabbagh"
+    // Capitals spell a headline ("GENERAL OFFICERS COMMANDING"), not a name; initials
+    // ("OU Abdul") are short.
     bool shouted =
-        j > i && t.text.size() >= 3 &&
+        (j > i ? t.text.size() >= 3 : t.text.size() >= 4) &&
         std::all_of(t.text.begin(), t.text.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
     bool inner_i = t.text == "I" && j > i;  // "Ishiaku I Abbah", "T.I Dibi"
     // Weekdays are given and family names too ("Sunday Idoko", "Adebayo Olaniyi Friday"):

@@ -80,7 +80,11 @@ constexpr std::array<Phrase, 62> kRanks = {{
     {"cp", "commissioner"},
 }};
 
-constexpr std::array<Phrase, 34> kRoles = {{
+constexpr std::array<Phrase, 38> kRoles = {{
+    {"chief of army staff", "chief of army staff"},
+    {"chief of defence staff", "chief of defence staff"},
+    {"chief of air staff", "chief of air staff"},
+    {"chief of naval staff", "chief of naval staff"},
     {"general officer commanding", "commander"},
     {"goc", "commander"},
     {"g o c", "commander"},

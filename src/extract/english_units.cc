@@ -275,6 +275,23 @@ std::optional<RawUnit> NumberFirstAt(const Context& c, size_t i) {
   return u;
 }
 
+// "9Brigade": a number run into its echelon word, as hurried copy writes it.
+std::optional<RawUnit> GluedNumberAt(const Context& c, size_t i) {
+  std::string_view w = c.tokens[i].text;
+  size_t digits = 0;
+  while (digits < w.size() && digits < 4 && w[digits] >= '0' && w[digits] <= '9') ++digits;
+  if (digits == 0 || digits == w.size() || w[digits] < 'A' || w[digits] > 'Z') return std::nullopt;
+  std::optional<Echelon> echelon = EchelonOf(c.tokens[i].lower.substr(digits));
+  if (!echelon) return std::nullopt;
+  RawUnit u;
+  u.first = i;
+  u.last = i + 1;
+  u.name.echelon = *echelon;
+  u.name.number = ParseDigits(w.substr(0, digits));
+  u.numbered_echelon = true;
+  return u;
+}
+
 // "Division 47", "Branch 215".
 std::optional<RawUnit> EchelonFirstAt(const Context& c, size_t i) {
   std::optional<Echelon> echelon = EchelonOf(c.tokens[i].lower);
@@ -330,7 +347,12 @@ std::optional<RawUnit> NamedOrgAt(const Context& c, size_t i) {
 // "Bunu Yadi Division", "Defence Headquarters".
 std::optional<RawUnit> CapitalizedOrgAt(const Context& c, size_t i) {
   const Token& t = c.tokens[i];
-  if (!t.capitalized || IsNonStarter(t.lower) || RankAt(c, i) || RoleAt(c, i)) return std::nullopt;
+  // A number may begin the name ("330 Nigerian Air Force Station"); a year may not.
+  bool number_first = t.digits && t.text.size() <= 4 && i + 1 < c.tokens.size() &&
+                      c.tokens[i + 1].capitalized && !IsNonStarter(c.tokens[i + 1].lower) &&
+                      (ParseDigits(t.text) < 1900 || ParseDigits(t.text) > 2100);
+  if (!number_first && (!t.capitalized || IsNonStarter(t.lower) || RankAt(c, i) || RoleAt(c, i)))
+    return std::nullopt;
   size_t j = i;
   std::optional<size_t> head;
   while (j < c.tokens.size() && c.tokens[j].sentence == t.sentence) {
@@ -350,7 +372,7 @@ std::optional<RawUnit> CapitalizedOrgAt(const Context& c, size_t i) {
       ++j;  // "St. Saviour Police Division": a saint's name, not a sentence end
       continue;
     }
-    if (w.capitalized || (w.digits && j > i)) {
+    if (w.capitalized || (w.digits && (j > i || number_first))) {
       if (IsOrgHead(w.lower)) head = j;
       ++j;
       continue;
@@ -491,8 +513,9 @@ std::vector<RawUnit> FindRawUnits(const Context& c) {
   std::vector<RawUnit> raw;
   std::vector<bool> used(c.tokens.size(), false);
   using Finder = std::optional<RawUnit> (*)(const Context&, size_t);
-  for (Finder find : {&NumberFirstAt, &EchelonFirstAt, &NamedOrgAt, &OperationAt, &SpecialtyUnitAt,
-                      &HeadquartersInitialsAt, &CapitalizedOrgAt, &PostObjectAt}) {
+  for (Finder find :
+       {&NumberFirstAt, &GluedNumberAt, &EchelonFirstAt, &NamedOrgAt, &OperationAt,
+        &SpecialtyUnitAt, &HeadquartersInitialsAt, &CapitalizedOrgAt, &PostObjectAt}) {
     for (size_t i = 0; i < c.tokens.size(); ++i) {
       if (used[i] || !c.tokens[i].word) continue;
       if (find == &CapitalizedOrgAt && c.tokens[i].capitalized) {
@@ -504,6 +527,10 @@ std::vector<RawUnit> FindRawUnits(const Context& c) {
       }
       std::optional<RawUnit> u = find(c, i);
       if (!u || Taken(used, u->first, u->last)) continue;
+      // "Deputy Director, Public Relations, 82 Division": a portfolio within the unit after it.
+      if (find == &PostObjectAt && c.Is(u->last, ",") && u->last + 1 < used.size() &&
+          used[u->last + 1])
+        continue;
       if (c.tokens[u->first].sentence != c.tokens[u->last - 1].sentence) continue;
       Take(used, u->first, u->last);
       raw.push_back(std::move(*u));
