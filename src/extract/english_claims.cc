@@ -148,21 +148,24 @@ class Patterns {
       return i < s.sentence->last && c_.tokens[i].capitalized && !c_.UnitAt(i) && !c_.PersonAt(i) &&
              !RankAt(c_, i) && !RoleAt(c_, i);
     };
-    if (c_.Is(k, "of") && capitalized(k + 1)) {
-      k += 2;
-      while (k < s.sentence->last &&
-             (capitalized(k) || ((c_.Is(k, "and") || c_.Is(k, "-")) && capitalized(k + 1))))
-        ++k;
+    // The portfolio: "of Research and Development", ", Public Relations,", ", DOPs,".
+    if ((c_.Is(k, "of") || c_.Is(k, ",")) && capitalized(k + 1)) {
+      size_t j = k + 2;
+      while (j < s.sentence->last &&
+             (capitalized(j) || ((c_.Is(j, "and") || c_.Is(j, "-")) && capitalized(j + 1))))
+        ++j;
+      if (c_.Is(k, "of") || c_.Is(j, ",") || c_.Is(j, "at")) k = j;
     }
-    // Initials in parentheses or between commas: "(CASE)", ", DOPs,".
-    if ((c_.Is(k, "(") && c_.Is(k + 2, ")")) ||
-        (c_.Is(k, ",") && capitalized(k + 1) && c_.Is(k + 2, ",")))
-      k += 2 + (c_.Is(k, "(") ? 1 : 0);
-    for (size_t n = 0; n < 3 && k < s.sentence->last; ++n, ++k) {
+    for (size_t n = 0; n < 6 && k < s.sentence->last; ++n) {
       if (const UnitMention* u = c_.UnitAt(k)) return u;
+      if (c_.Is(k, "(") && c_.Is(k + 2, ")")) {  // initials: "(GOC)"
+        k += 3;
+        continue;
+      }
       if (!c_.Is(k, ",") && !c_.Is(k, "at") && !c_.Is(k, "of") && !c_.Is(k, "in") &&
           !c_.Is(k, "the") && !c_.Is(k, "for"))
         return nullptr;
+      ++k;
     }
     return k < s.sentence->last ? c_.UnitAt(k) : nullptr;
   }
@@ -178,11 +181,18 @@ class Patterns {
     auto skippable_after = [&](size_t i) {
       return c_.Is(i, ",") || c_.Is(i, "is") || c_.Is(i, "was") || c_.Is(i, "now");
     };
+    // The unit it is part of: "6 Division of the Nigerian Army, Major-General X".
+    if (c_.Is(k, "of")) {
+      size_t j = c_.Is(k + 1, "the") ? k + 2 : k + 1;
+      if (const UnitMention* parent = c_.UnitAt(j); parent && parent->first == j) k = parent->last;
+    }
     for (size_t n = 0; n < 4 && k < s.sentence->last && skippable_after(k); ++n) ++k;
-    // A place in apposition: "GOC 81 Division, Lagos, Kenneth Minimah".
-    if (k + 1 < s.sentence->last && c_.tokens[k].capitalized && !c_.PersonAt(k) &&
-        c_.Is(k + 1, ",") && !RankAt(c_, k))
-      k += 2;
+    // A place in apposition: "GOC 81 Division, Lagos, Kenneth Minimah", "Port Harcourt,".
+    size_t place = k;
+    while (place < s.sentence->last && place < k + 3 && c_.tokens[place].capitalized &&
+           !c_.PersonAt(place) && !RankAt(c_, place) && !c_.UnitAt(place))
+      ++place;
+    if (place > k && c_.Is(place, ",")) k = place + 1;
     if (const PersonMention* p = c_.PersonAt(k); p && p->first == k && !IsWitness(*p)) return p;
     size_t b = role_first;
     while (b > s.sentence->first && IsPostFiller(b - 1)) --b;

@@ -283,6 +283,11 @@ void FindUncued(Context& c) {
     bool after_post = false;  // "the GOC 81 Division, Lagos, Kenneth Minimah"
     for (size_t k = i - 1; c.Is(i - 1, ",") && k > 0 && k + 6 > i; --k)
       after_post = after_post || c.UnitAt(k) || RoleAt(c, k);
+    // "GOC, 6 Division, Port Harcourt, Major-General X": a place or a portfolio in
+    // apposition, with the officer named after it.
+    if (after_post && c.Is(end, ",") && end + 1 < c.tokens.size() &&
+        (c.tokens[end + 1].capitalized || c.tokens[end + 1].digits))
+      after_post = false;
     bool cued = c.Is(i - 1, "was") || c.Is(i - 1, "met") || c.Is(i - 1, "by") || after_post ||
                 (c.Is(end, ",") && c.Is(end + 1, "who"));
     if (!cued) continue;
