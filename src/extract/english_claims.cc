@@ -29,7 +29,7 @@ struct Scope {
 bool IsMemberRole(std::string_view role) {
   return role == "platoon commander" || role == "spokesman" || role == "interrogator" ||
          role == "public relations officer" || role == "divisional police officer" ||
-         role == "provost marshal";
+         role == "provost marshal" || role == "coordinator";
 }
 
 class Patterns {
@@ -102,7 +102,8 @@ class Patterns {
   }
 
   bool IsClauseBreak(size_t i) const {
-    return c_.Is(i, ";") || c_.Is(i, "while") || c_.Is(i, "whereas") ||
+    // "while as GOC 2 Div" is "while serving as", no new clause.
+    return c_.Is(i, ";") || (c_.Is(i, "while") && !c_.Is(i + 1, "as")) || c_.Is(i, "whereas") ||
            (c_.Is(i, "as") && c_.Is(i - 1, "just"));
   }
 
@@ -162,6 +163,10 @@ class Patterns {
         k += 3;
         continue;
       }
+      if (c_.Is(k, ",") && capitalized(k + 1) && c_.Is(k + 2, ",")) {  // ", DOPs,"
+        k += 2;
+        continue;
+      }
       if (!c_.Is(k, ",") && !c_.Is(k, "at") && !c_.Is(k, "of") && !c_.Is(k, "in") &&
           !c_.Is(k, "the") && !c_.Is(k, "for"))
         return nullptr;
@@ -200,7 +205,22 @@ class Patterns {
       const PersonMention* p = c_.PersonAt(b - 1);
       if (p && p->last == b && !IsWitness(*p)) return p;
     }
+    // "He was a Commander of Operation X": the person the text was just speaking of.
+    if (b == s.sentence->first + 1 && (c_.Is(b - 1, "he") || c_.Is(b - 1, "she")))
+      return LastPersonBefore(s.sentence->first);
     return nullptr;
+  }
+
+  // The last person named before token `i`, within the two sentences before it.
+  const PersonMention* LastPersonBefore(size_t i) const {
+    size_t sentence = c_.tokens[i].sentence;
+    size_t from = c_.sentences[sentence >= 2 ? sentence - 2 : 0].first;
+    const PersonMention* found = nullptr;
+    for (const PersonMention& p : c_.persons) {
+      if (p.first >= i) break;
+      if (p.first >= from && !IsWitness(p)) found = &p;
+    }
+    return found;
   }
 
   bool IsWitness(const PersonMention& p) const { return c_.witness == p.entity; }
@@ -213,6 +233,20 @@ class Patterns {
         "was", "as",   "who",   "acting",    "then",     "also",    "became",   "becomes",
         "has", "been", "named", "appointed", "later",    "current", "currently"};
     return words->contains(c_.Lower(i));
+  }
+
+  // "Abia State Zonal Coordinator", "Regional Commander": a role whose own capitalized
+  // words say where it is held, so not in the unit named before.
+  bool ScopedRole(const Scope& s, size_t role_first) const {
+    if (role_first == s.sentence->first) return false;
+    size_t k = role_first - 1;
+    const Token& t = c_.tokens[k];
+    if (!t.word || !t.capitalized || k == s.sentence->first || c_.UnitAt(k) || RankAt(c_, k) ||
+        c_.PersonAt(k))
+      return false;
+    static const auto* titles = new std::unordered_set<std::string_view>{
+        "acting", "deputy", "new", "former", "outgoing", "late", "assistant", "then"};
+    return !titles->contains(t.lower);
   }
 
   static bool IsServiceChief(std::string_view role) {
@@ -258,7 +292,8 @@ class Patterns {
       if (!unit && (c_.Is(i - 1, "its") || c_.Is(i - 1, "their"))) unit = OwnerBefore(s, i);
       // "the commander was X" speaks of the unit just named; "the chief of accounts" or
       // "the brigade commander" (when that was a battalion) do not.
-      if (!unit && !UnitInSentence(s) && !c_.Is(role->end, "of") && !c_.Is(role->end, "(")) {
+      if (!unit && !UnitInSentence(s) && !c_.Is(role->end, "of") && !c_.Is(role->end, "(") &&
+          !ScopedRole(s, i)) {
         unit = RecentUnit(s);
         std::optional<Echelon> named = EchelonAt(c_, i);
         if (unit && named && unit->echelon != named) unit = nullptr;

@@ -80,7 +80,8 @@ constexpr std::array<Phrase, 62> kRanks = {{
     {"cp", "commissioner"},
 }};
 
-constexpr std::array<Phrase, 38> kRoles = {{
+constexpr std::array<Phrase, 39> kRoles = {{
+    {"coordinator", "coordinator"},
     {"chief of army staff", "chief of army staff"},
     {"chief of defence staff", "chief of defence staff"},
     {"chief of air staff", "chief of air staff"},

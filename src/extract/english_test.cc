@@ -332,5 +332,32 @@ TEST(EnglishClaims, ListsOfUnitsAndOfficers) {
   EXPECT_TRUE(r.Claims("Musa Dogo", Predicate::kCommanderOf, "12th Brigade").empty());
 }
 
+TEST(EnglishClaims, PostsByPronounPossessiveAndPosting) {
+  Result r = ExtractText(
+      "Maj.-Gen. Kunle Adeyemi arrived in Karn. He was a Commander of Operation Silver Lake "
+      "in the north. A statement issued by the Defence Headquarters was signed by its "
+      "director of information, Brig.-Gen. Segun Ola. Maj.-Gen. Ibrahim Tanko was moved to "
+      "Army Headquarters as Director of Policy. Major General Ado Bello said while as GOC 4 "
+      "Div, he built schools. Maj.-Gen. Ike Nwosu, Director of Operations, DOPs, Army "
+      "Headquarters, retired.");
+  EXPECT_EQ(r.Claims("Kunle Adeyemi", Predicate::kCommanderOf, "Operation Silver Lake").size(), 1u);
+  EXPECT_EQ(r.Claims("Segun Ola", Predicate::kCommanderOf, "Defence Headquarters").size(), 1u);
+  EXPECT_EQ(r.Claims("Ibrahim Tanko", Predicate::kCommanderOf, "Army Headquarters").size(), 1u);
+  EXPECT_TRUE(r.Claims("Ibrahim Tanko", Predicate::kMemberOf, "Army Headquarters").empty());
+  EXPECT_EQ(r.Claims("Ado Bello", Predicate::kCommanderOf, "4th Division").size(), 1u);
+  EXPECT_EQ(r.Claims("Ike Nwosu", Predicate::kCommanderOf, "Army Headquarters").size(), 1u);
+}
+
+TEST(EnglishClaims, WhatMakesNoPost) {
+  Result r = ExtractText(
+      "The 7 Division held the town. The Chief of Army Staff, Lt. Gen. Musa Dauda, visited "
+      "the troops. The chief of accounts and budget, Major Gen. Femi Ojo, spoke of funds. "
+      "GENERAL OFFICERS COMMANDING 7 DIVISION. Later the Western Zonal Coordinator, Bala "
+      "Yusuf, met them.");
+  for (const FoundClaim& c : r.x.claims)
+    ADD_FAILURE() << r.x.entities[c.subject].canonical << " " << knowledge::Name(c.predicate);
+  EXPECT_FALSE(r.Entity(EntityType::kPerson, "OFFICERS").has_value());
+}
+
 }  // namespace
 }  // namespace sijill::extract
