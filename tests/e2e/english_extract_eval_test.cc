@@ -44,11 +44,11 @@ TEST(EnglishExtractEval, DevTestimoniesFloors) {
 TEST(EnglishExtractEval, NewsArticlesFloors) {
   json j = Eval(SharedData() / "dev-sfm");
   ASSERT_EQ(j["files"], 44);
-  // Measured 2026-11-27: person recall 0.857, unit recall 0.805, posts F1 0.483. The
-  // issue's targets are 0.85, 0.80 and 0.65 (posts not met yet).
+  // Measured 2026-11-27: person recall 0.896, unit recall 0.841, posts F1 0.656 (81 of
+  // 124 gold, 123 predicted). The floors are the targets.
   EXPECT_GE(j["entities"]["person"]["recall"].get<double>(), 0.85);
   EXPECT_GE(j["entities"]["unit"]["recall"].get<double>(), 0.80);
-  EXPECT_GE(j["person_unit_posts"]["f1"].get<double>(), 0.46);
+  EXPECT_GE(j["person_unit_posts"]["f1"].get<double>(), 0.65);
 }
 
 }  // namespace
