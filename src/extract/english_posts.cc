@@ -22,6 +22,7 @@ class PostPatterns {
     ListedPosts(s);
     PostedAs(s);
     VerbPosts(s);
+    Succession(s);
   }
 
  private:
@@ -277,6 +278,82 @@ class PostPatterns {
         w_.Add(s, p->entity, Predicate::kMemberOf, unit->entity, std::nullopt, w_.RankOf(*p),
                "post");
     }
+  }
+
+  // A successor takes the command the one before held: "After him came Major X", "his
+  // successor, Major General X", "X took over from Y", "X succeeded Y", "Y is being
+  // succeeded by X". The command is the last one the text gave the predecessor.
+  void Succession(const Scope& s) {
+    for (size_t i = s.sentence->first; i + 1 < s.sentence->last; ++i) {
+      const PersonMention* next = nullptr;
+      const PersonMention* before = nullptr;
+      if (c_.Is(i, "after") && (c_.Is(i + 1, "him") || c_.Is(i + 1, "her"))) {
+        next = FirstPersonFrom(s, i + 2, 4);
+        before = LastPersonBefore(s.sentence->first);
+      } else if (c_.Is(i, "successor")) {
+        next = FirstPersonFrom(s, i + 1, 2);
+        if (next) before = NearestOther(s, i, *next);
+      } else if ((c_.Is(i, "took") && c_.Is(i + 1, "over") && c_.Is(i + 2, "from")) ||
+                 c_.Is(i, "succeeded") || c_.Is(i, "succeeding")) {
+        bool passive = c_.Is(i, "succeeded") && c_.Is(i + 1, "by");
+        size_t after = c_.Is(i, "took") ? i + 3 : i + (passive ? 2 : 1);
+        const PersonMention* earlier = LastPersonIn(s, i);
+        const PersonMention* later = FirstPersonFrom(s, after, 2);
+        if (c_.Is(after, "him") || c_.Is(after, "her")) {
+          // "X has succeeded him as the Army spokesman": a post of its own is named.
+          if (c_.Is(after + 1, "as")) continue;
+          later = earlier ? NearestOther(s, earlier->first, *earlier) : nullptr;
+          if (!later || later->first > i) later = LastPersonBefore(s.sentence->first);
+        }
+        next = passive ? later : earlier;
+        before = passive ? earlier : later;
+      }
+      if (!next || !before || next->entity == before->entity) continue;
+      if (std::optional<FoundClaim> post = LastCommandOf(before->entity))
+        Post(s, *next, *post->object, post->role.value_or("commander"));
+    }
+  }
+
+  // The first person mentioned in [from, from + within), or null.
+  const PersonMention* FirstPersonFrom(const Scope& s, size_t from, size_t within) const {
+    for (size_t k = from; k < s.sentence->last && k < from + within; ++k)
+      if (const PersonMention* p = c_.PersonAt(k); p && p->first == k && !w_.IsWitness(*p))
+        return p;
+    return nullptr;
+  }
+
+  // The last person of the sentence ending before token `end`.
+  const PersonMention* LastPersonIn(const Scope& s, size_t end) const {
+    const PersonMention* found = nullptr;
+    for (const PersonMention& p : c_.persons)
+      if (p.first >= s.sentence->first && p.last <= end && !w_.IsWitness(p)) found = &p;
+    return found;
+  }
+
+  // The person of the sentence nearest token `i` other than `other`.
+  const PersonMention* NearestOther(const Scope& s, size_t i, const PersonMention& other) const {
+    const PersonMention* best = nullptr;
+    size_t best_distance = SIZE_MAX;
+    for (const PersonMention& p : c_.persons) {
+      if (p.first < s.sentence->first || p.last > s.sentence->last) continue;
+      if (p.entity == other.entity || w_.IsWitness(p)) continue;
+      size_t d = p.last <= i ? i - p.last : p.first - i;
+      if (d < best_distance) {
+        best = &p;
+        best_distance = d;
+      }
+    }
+    return best;
+  }
+
+  // The last command of `person` the text stated so far.
+  std::optional<FoundClaim> LastCommandOf(size_t person) const {
+    std::optional<FoundClaim> found;
+    for (const FoundClaim& c : c_.out.claims())
+      if (c.subject == person && c.predicate == Predicate::kCommanderOf && c.object &&
+          c_.out.entities()[*c.object].type == knowledge::EntityType::kUnit)
+        found = c;
+    return found;
   }
 
   // "moved to Defence Headquarters as Director of Policy", "posted to the 5th Brigade as

@@ -359,5 +359,22 @@ TEST(EnglishClaims, WhatMakesNoPost) {
   EXPECT_FALSE(r.Entity(EntityType::kPerson, "OFFICERS").has_value());
 }
 
+TEST(EnglishClaims, ASuccessorTakesTheCommandThePredecessorHeld) {
+  Result r = ExtractText(
+      "The commander of the 12th Battalion was Captain Adel Nasr. After him came Major Samir "
+      "Haddad, who was stricter.");
+  EXPECT_EQ(r.Claims("Samir Haddad", Predicate::kCommanderOf, "12th Battalion").size(), 1u);
+  Result news = ExtractText(
+      "Maj.-Gen. Ike Obi, the GOC 5 Division, handed over to his successor, Maj.-Gen. Tanko "
+      "Ali. Maj.-Gen. Uba Sani, GOC 6 Division, is being succeeded by Maj.-Gen. Femi Ade. "
+      "Col. Musa Bako, Commander, 9 Brigade, left. Col. Yaro Dan has succeeded him as the "
+      "spokesman.");
+  EXPECT_EQ(news.Claims("Tanko Ali", Predicate::kCommanderOf, "5th Division").size(), 1u);
+  EXPECT_EQ(news.Claims("Femi Ade", Predicate::kCommanderOf, "6th Division").size(), 1u);
+  EXPECT_TRUE(news.Claims("Uba Sani", Predicate::kCommanderOf, "5th Division").empty());
+  // Succeeded "as the spokesman": a post of its own, not the predecessor's command.
+  EXPECT_TRUE(news.Claims("Yaro Dan", Predicate::kCommanderOf, "9th Brigade").empty());
+}
+
 }  // namespace
 }  // namespace sijill::extract
