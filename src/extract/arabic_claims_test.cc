@@ -27,6 +27,15 @@ TEST(ArabicClaims, CommanderByAppositionAlsoMemberWithRank) {
   EXPECT_EQ(member[0].rank, "brigadier general");
 }
 
+// In an article (no speaker of its own) the same words rest on the document.
+TEST(ArabicClaims, UncuedStatementsOfADocumentAreDocumentary) {
+  ArabicExtraction x("قائد اللواء 65 في تلك السنة كان العميد نادر سليمان.", std::nullopt,
+                     Evidence::kDocumentary);
+  auto c = x.Claims(Predicate::kCommanderOf, x.Person("العميد نادر سليمان"), x.Unit("اللواء 65"));
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].evidence, Evidence::kDocumentary);
+}
+
 TEST(ArabicClaims, ChiefOfStaffByRelativeClause) {
   ArabicExtraction x("خدمتُ في اللواء 65. وجاء العقيد هشام فارس، الذي كان رئيس أركان اللواء.");
   auto p = x.Person("العقيد هشام فارس");

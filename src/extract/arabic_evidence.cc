@@ -114,7 +114,7 @@ knowledge::Evidence EvidenceAt(const ArabicDoc& doc, size_t token) {
       if (SaysNotSeen(doc, t, nl)) return knowledge::Evidence::kHearsay;
     }
   }
-  return knowledge::Evidence::kFirstHand;
+  return doc.out.document().uncued_evidence;
 }
 
 std::optional<std::string> TimeAt(const ArabicDoc& doc, size_t token, bool open_end) {

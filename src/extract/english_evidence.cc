@@ -60,7 +60,7 @@ knowledge::Evidence EvidenceOf(const Context& c, const Sentence& s) {
       return knowledge::Evidence::kHearsay;
   }
   if (HasAny(lower, kDocumentary)) return knowledge::Evidence::kDocumentary;
-  return knowledge::Evidence::kFirstHand;
+  return c.out.document().uncued_evidence;
 }
 
 bool Unasserted(std::string_view lower) { return HasAny(lower, kUnasserted); }

@@ -46,6 +46,9 @@ struct Document {
   // The witness as the source's metadata names them (pseudonym), if any: their mentions
   // and their relatives are protected persons.
   std::optional<std::string> witness;
+  // What a statement whose wording cites no source rests on: the speaker's own knowledge
+  // in a testimony; the document itself in an article, report or other document.
+  knowledge::Evidence uncued_evidence = knowledge::Evidence::kFirstHand;
   std::vector<FoundDate> dates;          // every date of `text`, in text order
   const Gazetteer* gazetteer = nullptr;  // places to look for; never null after Prepare
 };

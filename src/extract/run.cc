@@ -137,6 +137,10 @@ base::Result<RunSummary> Run(store::Archive& archive, const store::SourceRecord&
   ASSIGN_OR_RETURN(std::string text, store::ReadWholeBlob(archive.blobs(), source.text_sha256));
   Document doc =
       PrepareDocument(text, LanguageOf(source), DocumentDateOf(source), source.witness, &places);
+  // Interviews and testimonies are their speakers' own accounts; anything else is a
+  // document whose statements rest on it.
+  if (source.kind != "interview" && source.kind != "testimony")
+    doc.uncued_evidence = knowledge::Evidence::kDocumentary;
   Extraction found = Extract(doc);
   ASSIGN_OR_RETURN(std::vector<store::PassageRecord> passages, store.GetPassages(source.id));
   CodePoints cps(text);

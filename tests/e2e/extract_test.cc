@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "e2e/run_sijill.h"
@@ -105,6 +106,37 @@ TEST_F(Extract, OneSourceByPrefix) {
   EXPECT_THAT(r.out, HasSubstr(first));
   EXPECT_THAT(r.out, HasSubstr("new entities"));
   EXPECT_EQ(r.out.find(sources[1]["id"].get<std::string>().substr(0, 10)), std::string::npos);
+}
+
+// A news article added as one rests its statements on itself (documentary); the same
+// words in an interview are the speaker's own account.
+TEST_F(Extract, AnArticleIsDocumentaryAnInterviewFirstHand) {
+  std::string words =
+      "The Commander of the 44 Brigade, Brig.-Gen. Tanko Yaro, inspected the troops. "
+      "Villagers told us that Col. Musa Bako, the commander of the 17 Battalion, had left.\n";
+  WriteFile(tmp_ / "article.txt", words);
+  WriteFile(tmp_ / "interview.txt", words + "That was all.\n");  // other bytes: another source
+  ASSERT_EQ(
+      RunSijill({"add", archive_, (tmp_ / "article.txt").string(), "--kind", "article"}).exit_code,
+      0);
+  ASSERT_EQ(RunSijill({"add", archive_, (tmp_ / "interview.txt").string()}).exit_code, 0);
+  ASSERT_EQ(RunSijill({"extract", archive_}).exit_code, 0);
+  json claims =
+      json::parse(RunSijill({"claim", "list", archive_, "--status", "candidate", "--json"}).out);
+  std::map<std::string, std::vector<std::string>> evidence;  // source name -> evidence
+  json sources = json::parse(RunSijill({"sources", archive_, "--json"}).out);
+  std::map<std::string, std::string> name_of;
+  for (const auto& src : sources) name_of[src["id"]] = src["original_name"];
+  for (const auto& c : claims) {
+    if (c["subject_name"] != "Tanko Yaro" && c["subject_name"] != "Musa Bako") continue;
+    std::string source = name_of[c["citations"][0]["source"].get<std::string>()];
+    evidence[source + " " + c["subject_name"].get<std::string>()].push_back(c["evidence"]);
+  }
+  EXPECT_EQ(evidence["article.txt Tanko Yaro"], std::vector<std::string>{"documentary"});
+  EXPECT_EQ(evidence["interview.txt Tanko Yaro"], std::vector<std::string>{"first_hand"});
+  // What others told is hearsay in either.
+  EXPECT_EQ(evidence["article.txt Musa Bako"], std::vector<std::string>{"hearsay"});
+  EXPECT_EQ(evidence["interview.txt Musa Bako"], std::vector<std::string>{"hearsay"});
 }
 
 }  // namespace

@@ -16,7 +16,8 @@ namespace sijill::extract::testing {
 
 class ArabicExtraction {
  public:
-  explicit ArabicExtraction(std::string text, std::optional<std::string> witness = "أبو سامي")
+  explicit ArabicExtraction(std::string text, std::optional<std::string> witness = "أبو سامي",
+                            knowledge::Evidence uncued_evidence = knowledge::Evidence::kFirstHand)
       : text_(std::move(text)) {
     gazetteer_.Add({"x:homs", "Homs", {"حمص"}, "city", std::nullopt, 34.7, 36.7});
     gazetteer_.Add({"x:qusayr", "Qusayr", {"القصير"}, "city", std::nullopt, 34.5, 36.6});
@@ -28,6 +29,7 @@ class ArabicExtraction {
     date.day = 1;
     date.precision = time::Precision::kDay;
     Document doc = PrepareDocument(text_, Language::kArabic, date, std::move(witness), &gazetteer_);
+    doc.uncued_evidence = uncued_evidence;
     found_ = Extract(doc);
   }
 
