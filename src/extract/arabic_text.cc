@@ -141,7 +141,7 @@ bool IsStopWord(std::string_view key) { return StopWords().contains(key); }
 std::optional<std::string_view> RankOf(std::string_view base, bool* definite, bool* accusative) {
   // word -> (rank, accusative form)
   static const auto* table = [] {
-    auto* words = new std::vector<std::string>;  // the accusative forms, never freed
+    static auto* words = new std::vector<std::string>;  // the accusative forms, kept
     words->reserve(std::size(kRanks));
     auto* t = new std::unordered_map<std::string_view, std::pair<std::string_view, bool>>;
     for (const Rank& r : kRanks) {

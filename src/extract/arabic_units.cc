@@ -111,7 +111,7 @@ struct EchelonForm {
 // Every form of an echelon word without its article: كتيبه, كتيبتنا, كتيبته, كتيبتان, لوائنا.
 const std::unordered_map<std::string_view, EchelonForm>& EchelonForms() {
   static const auto* table = [] {
-    auto* words = new std::vector<std::string>;  // the suffixed forms, never freed
+    static auto* words = new std::vector<std::string>;  // the suffixed forms, kept
     words->reserve(std::size(kEchelons) * 3 * 7);
     auto* t = new std::unordered_map<std::string_view, EchelonForm>;
     for (const EchelonWord& e : kEchelons) {

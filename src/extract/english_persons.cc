@@ -352,7 +352,8 @@ void ResolvePersonAnaphora(Context& c) {
     if (noun != "general" && noun != "colonel" && noun != "officer" && noun != "major" &&
         noun != "captain")
       continue;
-    if (c.tokens[j].capitalized || c.Is(j + 1, "of") || c.tokens[j + 1].capitalized ||
+    bool capitalized_after = j + 1 < c.tokens.size() && c.tokens[j + 1].capitalized;
+    if (c.tokens[j].capitalized || c.Is(j + 1, "of") || capitalized_after ||
         c.tokens[i].sentence != c.tokens[j].sentence)
       continue;
     for (auto it = c.persons.rbegin(); it != c.persons.rend(); ++it) {
