@@ -242,7 +242,9 @@ class Patterns : public ClaimWriter {
       if (!c_.Is(i + 1, "in") && !c_.Is(i + 1, "at")) continue;
       // "went to the military police in Qaboun": where the unit is; "joined the Free Army
       // in Dar'a" may say where it fought instead.
-      if (!c_.Is(u->first, "the") || !c_.Is(u->first - 1, "to")) continue;
+      bool to_the = (c_.Is(u->first, "the") && c_.Is(u->first - 1, "to")) ||
+                    (c_.Is(u->first - 1, "the") && c_.Is(u->first - 2, "to"));
+      if (!to_the) continue;
       if (auto place = Place(i + 2))
         Add(s, u->entity, Predicate::kLocatedAt, *place, std::nullopt, std::nullopt, "location",
             std::nullopt);
