@@ -5,8 +5,12 @@
 // 1,000,000 names for 250,000 persons by default (so names repeat, as real ones do). Then
 // times query::LookupName, the whole lookup a command makes (index, candidates, ranking),
 // for four kinds of typed names, and says how often the person meant is among the answers.
+// --suggest-merges times query::SuggestMerges over all the persons instead (what `sijill
+// names ARCHIVE --suggest-merges` runs), once; with --index-share, also the part of it that
+// is reading candidates from the store's name index, timed on its own afterwards.
 //
 // usage: sijill-names-bench --work DIR [--names 1M] [--queries 2000] [--seed N]
+//                           [--suggest-merges [--index-share]]
 #include <fmt/format.h>
 
 #include <ctime>
@@ -231,15 +235,63 @@ int Measure(store::Store& store, Gen& g, const std::vector<std::pair<Person, bas
   return 0;
 }
 
+// SuggestMerges as `sijill names --suggest-merges` calls it (persons; 20 pairs from 0.8),
+// then the same index reads on their own: each person's names looked up in the name token
+// index, as SuggestMerges does before it compares names and reads shared links.
+int MeasureSuggestMerges(store::Store& store, size_t persons, bool index_share) {
+  const double start = NowSeconds(), cpu_start = ThreadCpuMs();
+  auto pairs = query::SuggestMerges(store.knowledge(), knowledge::EntityType::kPerson, 20, 0.8);
+  const double wall = NowSeconds() - start, cpu = (ThreadCpuMs() - cpu_start) / 1e3;
+  if (!pairs) {
+    fmt::print(stderr, "{}\n", pairs.error().message());
+    return 1;
+  }
+  fmt::print("SuggestMerges over {} persons: {:.1f} s wall, {:.1f} s CPU, {} pairs", persons, wall,
+             cpu, pairs->size());
+  if (!pairs->empty()) fmt::print(" (best {:.3f})", pairs->front().score);
+  fmt::print("\n");
+  if (!index_share) return 0;
+  const double index_start = NowSeconds();
+  std::vector<knowledge::Entity> all;
+  auto listed = store.knowledge().ForEachEntity(knowledge::EntityType::kPerson, [&](const auto& e) {
+    all.push_back(e);
+    return true;
+  });
+  if (!listed.ok()) {
+    fmt::print(stderr, "{}\n", listed.message());
+    return 1;
+  }
+  size_t lookups = 0, candidates = 0;
+  for (const knowledge::Entity& e : all) {
+    std::vector<std::string> names{e.name};
+    for (const auto& a : e.aliases) names.push_back(a.name);
+    for (const auto& name : names) {
+      auto found = store.knowledge().FindEntitiesByNameTokens(name, e.type, 50);
+      if (!found) {
+        fmt::print(stderr, "{}\n", found.error().message());
+        return 1;
+      }
+      ++lookups;
+      candidates += found->size();
+    }
+  }
+  fmt::print("of which reading the name index: {} lookups, {} candidates, {:.1f} s wall\n", lookups,
+             candidates, NowSeconds() - index_start);
+  return 0;
+}
+
 int Main(int argc, char** argv) {
-  Args args(argc, argv);
+  static constexpr std::string_view kSwitches[] = {"suggest-merges", "index-share"};
+  Args args(argc, argv, kSwitches);
+  const bool suggest = args.Has("suggest-merges"), index_share = args.Has("index-share");
   auto work = args.Flag("work");
   auto names = ParseCount(args.Flag("names").value_or("1M"));
   auto queries = ParseCount(args.Flag("queries").value_or("2000"));
   auto seed = ParseCount(args.Flag("seed").value_or("42"));
   if (!work || !names || !queries || !seed || !args.Unused().empty() || *names < 4) {
     fmt::print(stderr,
-               "usage: sijill-names-bench --work DIR [--names 1M] [--queries 2000] [--seed N]\n");
+               "usage: sijill-names-bench --work DIR [--names 1M] [--queries 2000] [--seed N] "
+               "[--suggest-merges [--index-share]]\n");
     return 2;
   }
   const fs::path dir = fs::path(*work) / "names";
@@ -258,6 +310,7 @@ int Main(int argc, char** argv) {
   }
   fmt::print("{} persons, {} names, written in {:.1f} s\n", people->size(), people->size() * 4,
              NowSeconds() - start);
+  if (suggest) return MeasureSuggestMerges((*archive)->store(), people->size(), index_share);
   return Measure((*archive)->store(), g, *people, *queries);
 }
 

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/claim_text.h"
 #include "cli/command.h"
@@ -20,10 +22,14 @@ using knowledge::Claim;
 constexpr std::string_view kPrompt = "[a]ccept, [e]dit, [r]eject, [s]kip, [q]uit? ";
 constexpr std::string_view kEditHelp =
     "edit: one FIELD=VALUE per line (time, role, rank, evidence, confidence, subject, object, "
-    "note; an empty VALUE clears it), then an empty line to accept\n";
+    "note; an empty VALUE clears it; subject and object take a name, an alias or an id), then an "
+    "empty line to accept\n";
 
-// Applies "field=value" to `claim`. An unknown field or bad value is reported and skipped.
-base::Status ApplyEdit(store::Store& store, std::string_view line, Claim* claim) {
+// Applies "field=value" to `claim`. Errors name the field. A subject or object is read as
+// every command reads a name (ResolveEntity): another spelling or a shortening is taken
+// when one entity clearly fits, and `console` is told how it was read; an ambiguous name
+// is an error listing the choices, never a silent pick.
+base::Status ApplyEdit(store::Store& store, Console& console, std::string_view line, Claim* claim) {
   size_t eq = line.find('=');
   if (eq == std::string_view::npos) {
     return base::Status::InvalidArgument(fmt::format("'{}' is not FIELD=VALUE", line));
@@ -53,17 +59,35 @@ base::Status ApplyEdit(store::Store& store, std::string_view line, Claim* claim)
     if (!c) return base::Status::InvalidArgument("confidence: '" + value + "' is not known");
     claim->confidence = *c;
   } else if (field == "subject" || field == "object") {
-    ASSIGN_OR_RETURN(auto e, ResolveEntity(store, value, std::nullopt, nullptr));
+    auto e = ResolveEntity(store, value, std::nullopt, &console);
+    if (!e) return e.error().WithPrefix(field);
     if (field == "subject") {
-      claim->subject = e.id;
+      claim->subject = e->id;
     } else {
-      claim->object = e.id;
+      claim->object = e->id;
       claim->object_text.reset();
     }
   } else {
     return base::Status::InvalidArgument(fmt::format("'{}' is not a field one can edit", field));
   }
   return base::Status::Ok();
+}
+
+// Reads FIELD=VALUE lines up to an empty one (or the end of input), applying each to
+// `claim` and reporting each that fails on `console`. Returns the fields whose last edit
+// failed (a later good edit of the same field makes up for a bad one).
+std::vector<std::string> ReadEdits(store::Store& store, Console& console, Claim* claim) {
+  std::vector<std::string> failed;
+  std::string line;
+  while (std::getline(std::cin, line) && !line.empty()) {
+    std::string field = line.substr(0, line.find('='));
+    std::erase(failed, field);
+    if (auto s = ApplyEdit(store, console, line, claim); !s.ok()) {
+      console.Err(s.message() + "\n");
+      failed.push_back(field);
+    }
+  }
+  return failed;
 }
 
 }  // namespace
@@ -126,9 +150,14 @@ int RunReview(Console& console, std::span<const std::string> args) {
       }
       if (answer == "e") {
         console.Out(kEditHelp);
-        std::string line;
-        while (std::getline(std::cin, line) && !line.empty()) {
-          if (auto s = ApplyEdit(store, line, &claim); !s.ok()) console.Err(s.message() + "\n");
+        if (auto failed = ReadEdits(store, console, &claim); !failed.empty()) {
+          // Accepting now would keep what the reviewer meant to change: ask again instead.
+          std::string fields;
+          for (const auto& f : failed) fields += (fields.empty() ? "" : ", ") + f;
+          console.Err(
+              fmt::format("not accepted: {} not changed; the claim is as it was\n", fields));
+          claim = (*queue)[i];
+          continue;
         }
         status = knowledge::ClaimStatus::kAccepted;
       }

@@ -36,6 +36,24 @@ TEST(ArabicClaims, UncuedStatementsOfADocumentAreDocumentary) {
   EXPECT_EQ(c[0].evidence, Evidence::kDocumentary);
 }
 
+// The Arabic repeat check compares less than the builder's: a post stated again with a
+// date is the post already found (the first statement kept), membership is one claim
+// whatever the post, and a commander and a chief of staff of one unit are two posts.
+TEST(ArabicClaims, APostStatedAgainIsNotRepeated) {
+  ArabicExtraction x(
+      "قائد اللواء 65 كان العميد نادر سليمان. رئيس أركان اللواء 65 كان العميد نادر سليمان. "
+      "وفي عام 2013 كان قائد اللواء 65 العميد نادر سليمان.");
+  auto p = x.Person("العميد نادر سليمان");
+  auto u = x.Unit("اللواء 65");
+  auto commands = x.Claims(Predicate::kCommanderOf, p, u);
+  ASSERT_EQ(commands.size(), 2u);
+  EXPECT_EQ(commands[0].role, "commander");
+  EXPECT_EQ(commands[0].time, std::nullopt);
+  EXPECT_EQ(x.TextOf(commands[0].quote), "قائد اللواء 65 كان العميد نادر سليمان.");
+  EXPECT_EQ(commands[1].role, "chief of staff");
+  EXPECT_EQ(x.Claims(Predicate::kMemberOf, p, u).size(), 1u);
+}
+
 TEST(ArabicClaims, ChiefOfStaffByRelativeClause) {
   ArabicExtraction x("خدمتُ في اللواء 65. وجاء العقيد هشام فارس، الذي كان رئيس أركان اللواء.");
   auto p = x.Person("العقيد هشام فارس");

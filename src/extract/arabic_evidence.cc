@@ -154,12 +154,11 @@ std::optional<std::string> TimeAt(const ArabicDoc& doc, size_t token, bool open_
 
 void AddClaim(ArabicDoc& doc, FoundClaim claim) {
   // (DocumentBuilder::Claim makes the time canonical EDTF, season interval ends as months.)
-  for (const FoundClaim& c : doc.out.claims()) {
-    if (c.subject == claim.subject && c.predicate == claim.predicate && c.object == claim.object &&
-        c.object_text == claim.object_text &&
-        (claim.predicate != knowledge::Predicate::kCommanderOf || c.role == claim.role))
-      return;
-  }
+  ArabicDoc::ClaimKey key{claim.subject, claim.predicate, claim.object, claim.object_text,
+                          claim.predicate == knowledge::Predicate::kCommanderOf
+                              ? claim.role
+                              : std::optional<std::string>()};
+  if (!doc.claim_keys.insert(std::move(key)).second) return;  // a repeat
   doc.out.Claim(std::move(claim));
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -78,6 +79,17 @@ struct ArabicDoc {
   // The first word of every person key registered, so that FindNameReferences looks up
   // only words that may begin a known name.
   std::unordered_set<std::string> name_words;
+  // What AddClaim compares to find a repeat, for every claim added (AddClaim is the only
+  // way claims are added): subject, predicate, object or object text, and the role of a
+  // commander_of claim (a deputy and a commander of one unit are two posts).
+  struct ClaimKey {
+    size_t subject;
+    knowledge::Predicate predicate;
+    std::optional<size_t> object;
+    std::optional<std::string> object_text, role;
+    auto operator<=>(const ClaimKey&) const = default;
+  };
+  std::set<ClaimKey> claim_keys;
 
   // The text between token i-1 and token i (or before token 0).
   std::string_view GapBefore(size_t i) const;
@@ -158,7 +170,8 @@ knowledge::Evidence EvidenceAt(const ArabicDoc& doc, size_t token);
 // "../X"; a retracted date "... لا، ..." gives way to the corrected one); `open_end` turns
 // a single date into "X/.." (deployments last from their start).
 std::optional<std::string> TimeAt(const ArabicDoc& doc, size_t token, bool open_end);
-// Adds a claim unless one with the same subject, predicate and object is there.
+// Adds a claim unless one with the same subject, predicate and object (and role, for
+// commander_of) is there.
 void AddClaim(ArabicDoc& doc, FoundClaim claim);
 
 }  // namespace sijill::extract::arabic

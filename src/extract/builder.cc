@@ -47,11 +47,9 @@ void DocumentBuilder::Claim(FoundClaim claim) {
     auto value = time::ParseEdtf(edtf);
     claim.time = value ? std::optional<std::string>(time::ToString(*value)) : std::nullopt;
   }
-  for (const FoundClaim& c : claims_) {
-    if (c.subject == claim.subject && c.predicate == claim.predicate && c.object == claim.object &&
-        c.object_text == claim.object_text && c.role == claim.role && c.time == claim.time)
-      return;
-  }
+  ClaimKey key{claim.subject,     claim.predicate, claim.object,
+               claim.object_text, claim.role,      claim.time};
+  if (!claim_keys_.insert(std::move(key)).second) return;  // a repeat
   claims_.push_back(std::move(claim));
 }
 

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -53,6 +54,16 @@ class DocumentBuilder {
   std::vector<FoundEntity> entities_;
   std::map<std::pair<knowledge::EntityType, std::string>, size_t> keys_;
   std::vector<FoundClaim> claims_;
+  // What Claim compares to find a repeat, for each claim in claims_ (a lookup, not a scan
+  // of every claim: long testimonies have thousands).
+  struct ClaimKey {
+    size_t subject;
+    knowledge::Predicate predicate;
+    std::optional<size_t> object;
+    std::optional<std::string> object_text, role, time;
+    auto operator<=>(const ClaimKey&) const = default;
+  };
+  std::set<ClaimKey> claim_keys_;
 };
 
 // The paragraph (text between blank lines or line breaks) holding byte `pos`, trimmed.

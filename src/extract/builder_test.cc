@@ -83,6 +83,52 @@ TEST(DocumentBuilder, ClaimTimesBecomeCanonicalEdtfOrNone) {
   EXPECT_EQ(b.claims()[2].time, "2013-01-01/2013-02-03");
 }
 
+// A repeat is a claim equal to an earlier one in subject, predicate, object (or object
+// text), role and canonical time, however many claims came between; a difference in any
+// one of these makes another claim, and the first of two repeats is the one kept.
+TEST(DocumentBuilder, RepeatsAreDroppedByExactlyTheComparedFields) {
+  std::string_view text = "He served there.";
+  Document doc = PrepareDocument(text, Language::kEnglish, std::nullopt, std::nullopt);
+  DocumentBuilder b(doc);
+  size_t p = b.Mention(knowledge::EntityType::kPerson, "p", "He", {0, 2}, "p");
+  size_t q = b.Mention(knowledge::EntityType::kPerson, "q", "She", {}, "p");
+  size_t u = b.Mention(knowledge::EntityType::kUnit, "u", "Unit", {12, 17}, "u");
+  size_t v = b.Mention(knowledge::EntityType::kUnit, "v", "Other unit", {}, "u");
+  FoundClaim base;
+  base.subject = p;
+  base.predicate = knowledge::Predicate::kMemberOf;
+  base.object = u;
+  base.role = "driver";
+  base.time = "2012-03/..";
+  base.rank = "sergeant";
+  base.quote = {0, 16};
+  base.recognizer = "first";
+  std::vector<FoundClaim> others(6, base);
+  others[0].subject = q;
+  others[1].predicate = knowledge::Predicate::kCommanderOf;
+  others[2].object = v;
+  others[3].object.reset();
+  others[3].object_text = "a unit";
+  others[4].role.reset();
+  others[5].time = "2013";
+  b.Claim(base);
+  for (const FoundClaim& c : others) b.Claim(c);
+  ASSERT_EQ(b.claims().size(), 7u);
+  // Differences outside the compared fields, and a time written otherwise that means the
+  // same ("the spring of 2012" onwards is March 2012 onwards), make repeats.
+  FoundClaim again = base;
+  again.rank = "colonel";
+  again.evidence = knowledge::Evidence::kHearsay;
+  again.quote = {3, 9};
+  again.recognizer = "second";
+  again.time = "2012-21/..";
+  b.Claim(again);
+  for (const FoundClaim& c : others) b.Claim(c);
+  ASSERT_EQ(b.claims().size(), 7u);
+  EXPECT_EQ(b.claims()[0], base);
+  for (size_t i = 0; i < others.size(); ++i) EXPECT_EQ(b.claims()[i + 1], others[i]) << i;
+}
+
 TEST(PrepareDocument, DatesAsByteSpansAndLanguage) {
   std::string_view text = "في الثالث من آذار 2013 وصلنا.";
   Document doc = PrepareDocument(text, std::nullopt, std::nullopt, std::nullopt);

@@ -227,7 +227,10 @@ base::Result<RunSummary> Run(store::Archive& archive, const store::SourceRecord&
     if (base::Status ok = knowledge::CheckClaim(c, found.entities[f.subject].type, object_type);
         !ok.ok()) {
       summary.refused.push_back(
-          fmt::format("{} {}: {}", knowledge::Name(c.predicate), f.recognizer, ok.message()));
+          fmt::format("{} {} -> {} ({}: \"{}\"): {}", knowledge::Name(c.predicate),
+                      found.entities[f.subject].canonical,
+                      f.object ? found.entities[*f.object].canonical : c.object_text.value_or(""),
+                      f.recognizer, c.citations.front().quote, ok.message()));
       continue;
     }
     ASSIGN_OR_RETURN(auto added, curator.AddClaim(std::move(c)));

@@ -27,8 +27,12 @@ struct RunSummary {
   size_t claims_added = 0;
   size_t claims_known = 0;  // already proposed (or decided) with the same citation
   size_t dates = 0;         // date expressions found
-  // Proposals the knowledge layer's checks refuse (a recognizer's mistake, never the
-  // user's): left out, each with the check's message, so one does not stop a whole run.
+  // Proposals the knowledge layer's checks refuse: left out, so one does not stop a whole
+  // run, each said as "predicate subject -> object (recognizer: "quote"): the check's
+  // message", with the names the text gives. Reached when the archive knows two names
+  // the text gives two entities as one ("47th Brigade" an alias of the "153rd Brigade":
+  // "the 47th was attached to the 153rd" is a unit subordinate to itself), or by a
+  // recognizer's mistake.
   std::vector<std::string> refused;
 };
 
