@@ -32,8 +32,7 @@ void ClaimWriter::Add(const Scope& s, size_t subject, Predicate p, size_t object
   if (!*s.asserted) return;
   if (!s.evidence) s.evidence = EvidenceOf(c_, *s.sentence);
   if (!s.time) s.time = TimeOf(c_, *s.sentence);
-  for (const FoundClaim& c : c_.out.claims())
-    if (c.subject == subject && c.predicate == p && c.object == object && c.role == role) return;
+  if (!made_.emplace(subject, p, object, role).second) return;
   FoundClaim claim;
   claim.subject = subject;
   claim.predicate = p;

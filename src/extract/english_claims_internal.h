@@ -4,8 +4,10 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include "extract/english_internal.h"
 
@@ -47,6 +49,10 @@ class ClaimWriter {
 
  protected:
   Context& c_;
+
+ private:
+  // The claims made so far, as Add compares them.
+  std::set<std::tuple<size_t, knowledge::Predicate, size_t, std::optional<std::string>>> made_;
 };
 
 // Posts of persons in units that one sentence states (english_posts.cc): apposition,
