@@ -93,6 +93,44 @@ base::Result<std::optional<base::Id>> KnownEntity(store::KnowledgeStore& knowled
   return std::optional<base::Id>();
 }
 
+// Whether a surface names its entity rather than pointing back to it: "the brigade", "the
+// general", "his unit", "the 47th", "الكتيبة" and "كتيبتنا" do not, and a later source's
+// "the brigade" is another brigade. Such surfaces are neither aliases nor looked up.
+// English: something after the leading determiners must be capitalized ("the Fourth
+// Division"). Arabic script has no capitals: one word names only a place ("حمص"); a
+// unit or person needs two words or a number ("اللواء 47", "غسان حيدر").
+bool NamesItsEntity(std::string_view surface, EntityType type) {
+  static const auto* determiners = new std::set<std::string, std::less<>>{
+      "the",   "a",    "an",   "our",   "my",    "his",  "her", "its",
+      "their", "this", "that", "these", "those", "same", "your"};
+  std::vector<std::string_view> words;
+  for (size_t pos = 0; pos < surface.size();) {
+    size_t end = surface.find(' ', pos);
+    if (end == std::string_view::npos) end = surface.size();
+    if (end > pos) words.push_back(surface.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  bool arabic = std::any_of(surface.begin(), surface.end(),
+                            [](char ch) { return static_cast<unsigned char>(ch) >= 0xD8; });
+  if (arabic) {
+    bool digit = std::any_of(surface.begin(), surface.end(), [](char ch) {
+      return (ch >= '0' && ch <= '9') || static_cast<unsigned char>(ch) == 0xD9;
+    });
+    return type == EntityType::kPlace || words.size() >= 2 || digit;
+  }
+  size_t first = 0;
+  while (first < words.size()) {
+    std::string lower(words[first]);
+    for (char& ch : lower)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    if (!determiners->contains(lower)) break;
+    ++first;
+  }
+  for (size_t i = first; i < words.size(); ++i)
+    if (words[i][0] >= 'A' && words[i][0] <= 'Z') return true;
+  return false;
+}
+
 bool SameClaim(const knowledge::Claim& a, const knowledge::Claim& b) {
   if (a.predicate != b.predicate || a.object != b.object || a.object_text != b.object_text ||
       a.role != b.role || a.time != b.time)
@@ -155,6 +193,7 @@ base::Result<RunSummary> Run(store::Archive& archive, const store::SourceRecord&
     std::set<std::string> seen_keys{knowledge::NameKey(f.canonical)};
     for (Span s : f.spans) {
       std::string surface(text.substr(s.begin, s.end - s.begin));
+      if (!NamesItsEntity(surface, f.type)) continue;
       if (seen_keys.insert(knowledge::NameKey(surface)).second) names.push_back(surface);
     }
     ASSIGN_OR_RETURN(auto known, KnownEntity(knowledge, f, names, source.id));

@@ -127,5 +127,56 @@ TEST(Run, AProposalTheChecksRefuseIsLeftOutNamedAndTheRestIsStored) {
   EXPECT_EQ(known.Candidates().size(), 3u);
 }
 
+// Words that point back ("the brigade", "the general", "his unit", "الكتيبة") are no names:
+// they are not stored as aliases, and a later source's "the brigade" is not taken for the
+// unit an earlier one called so.
+TEST(Run, WordsThatPointBackAreNoNamesAndJoinNothing) {
+  base::testing::TempDir tmp;
+  auto created = store::Archive::Create(tmp.Path("archive"));
+  ASSERT_TRUE(created) << created.error().message();
+  store::Archive& archive = **created;
+  std::ofstream(tmp.Path("a.txt"))
+      << "Title: A\nWitness: Abu Walid\n\nAbu Walid said: I served in the 47th Brigade. The "
+         "brigade was stationed near Homs. The general, Brigadier General Nizar Aziz, visited "
+         "us.\n";
+  std::ofstream(tmp.Path("b.txt"))
+      << "Title: B\nWitness: Abu Fares\n\nAbu Fares said: We were attached to the 33rd "
+         "Brigade. The brigade was commanded by Colonel Amer Jaber.\n";
+  std::vector<store::SourceRecord> sources;
+  for (const char* name : {"a.txt", "b.txt"}) {
+    auto added = ingest::AddFile(archive, tmp.Path(name), {}, ingest::Intake::Now());
+    ASSERT_TRUE(added) << added.error().message();
+    sources.push_back(added->source);
+  }
+  for (const auto& source : sources) {
+    auto run = extract::Run(archive, source);
+    ASSERT_TRUE(run) << run.error().message();
+  }
+  store::KnowledgeStore& ks = archive.store().knowledge();
+  std::set<std::string> units;
+  ASSERT_TRUE(ks.ForEachEntity(EntityType::kUnit, [&](const Entity& e) {
+                  units.insert(e.name);
+                  for (const auto& alias : e.aliases)
+                    EXPECT_NE(knowledge::NameKey(alias.name), "the brigade") << e.name;
+                  return true;
+                }).ok());
+  EXPECT_EQ(units, (std::set<std::string>{"47th Brigade", "33rd Brigade"}));
+  ASSERT_TRUE(ks.ForEachEntity(EntityType::kPerson, [&](const Entity& e) {
+                  for (const auto& alias : e.aliases)
+                    EXPECT_NE(knowledge::NameKey(alias.name), "the general") << e.name;
+                  return true;
+                }).ok());
+  auto claims = ks.FindClaims({.statuses = {ClaimStatus::kCandidate}});
+  ASSERT_TRUE(claims) << claims.error().message();
+  bool jaber_commands_33rd = false;
+  for (const auto& c : *claims) {
+    if (c.predicate != Predicate::kCommanderOf || ks.GetEntity(c.subject)->name != "Amer Jaber")
+      continue;
+    EXPECT_EQ(ks.GetEntity(*c.object)->name, "33rd Brigade");
+    jaber_commands_33rd = true;
+  }
+  EXPECT_TRUE(jaber_commands_33rd);
+}
+
 }  // namespace
 }  // namespace sijill::extract
