@@ -1,0 +1,166 @@
+// Events of English testimonies, general patterns only: arrests ("I was arrested", "my
+// brother X was arrested at the checkpoint at the entrance of Y", "he had been taken at the Y
+// checkpoint"), detentions in a unit or place ("I was held in Branch 215", "he was alive in
+// Branch 215", "with X in Branch 215", "they moved us ... to the airport"), transfers ("we
+// took twenty men from A to B"), releases, leaving the army ("I deserted", "his defection",
+// "He left the army"), woundings ("X was wounded in Y"), shellings ("ordered to fire on the
+// blocks around the Y market") and named operations ("the Y operation"); with who took part
+// (participated_in, with a role where the wording gives one) and where (occurred_at).
+//
+// One event per happening: arrests, releases, woundings and leavings are keyed by kind and
+// person, detentions by person and facility, shellings and operations by place, transfers by
+// their ends. An event needs a stated verb with a known participant or place; modal, negated
+// and planned wordings make none.
+#include <algorithm>
+
+#include "extract/english_events_internal.h"
+
+namespace sijill::extract::english {
+namespace {
+
+using knowledge::EntityType;
+using knowledge::Predicate;
+
+bool OneOf(std::string_view w, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// The event a person-centred verb states, if any: "arrested" -> arrest.
+std::optional<Kind> PersonVerb(std::string_view w) {
+  if (OneOf(w, {"arrested", "detained", "abducted", "kidnapped"})) return Kind::kArrest;
+  if (OneOf(w, {"released", "freed"})) return Kind::kRelease;
+  if (OneOf(w, {"wounded", "injured"})) return Kind::kWounding;
+  if (OneOf(w, {"defected", "deserted"})) return Kind::kLeaving;
+  if (OneOf(w, {"held", "imprisoned", "jailed", "kept", "alive"})) return Kind::kDetention;
+  return std::nullopt;
+}
+
+// Nouns that name an event of a person after a possessive: "his defection", "my arrest".
+std::optional<Kind> PersonNoun(std::string_view w) {
+  if (w == "arrest") return Kind::kArrest;
+  if (w == "release") return Kind::kRelease;
+  if (w == "defection" || w == "desertion") return Kind::kLeaving;
+  return std::nullopt;
+}
+
+}  // namespace
+
+void EventPass::Run() {
+  for (const Sentence& s : c_.sentences) {
+    if (!Asserted(s)) continue;
+    for (size_t i = s.first; i < s.last; ++i) {
+      std::string_view w = c_.Lower(i);
+      if (std::optional<Kind> kind = PersonVerb(w)) {
+        PersonEvent(s, i, *kind);
+      } else if (w == "taken" || w == "moved" || w == "transferred" || w == "took" ||
+                 w == "transported" || w == "drove" || w == "flown" || w == "brought") {
+        Movement(s, i);
+      } else if (w == "left") {
+        Left(s, i);
+      } else if (std::optional<Kind> noun = PersonNoun(w)) {
+        Nominal(s, i, *noun);
+      } else if (w == "fire" || w == "fired" || w == "shelled" || w == "shelling" ||
+                 w == "bombed" || w == "shells") {
+        Shelling(s, i);
+      } else if (w == "with") {
+        Companion(s, i);
+      } else if (w == "in" || w == "at") {
+        WitnessInFacility(s, i);
+      } else if (w == "operation" || w == "offensive" || w == "siege" || w == "campaign") {
+        Operation(s, i);
+      }
+    }
+    Links(s);
+  }
+  Flush();
+}
+
+// "I was arrested", "Kaddour was wounded in Jobar", "they arrested my brother X", "I
+// deserted", "he was alive in Branch 215", "I was held in Branch 215".
+void EventPass::PersonEvent(const Sentence& s, size_t v, Kind kind) {
+  std::optional<Ref> who = SubjectOf(s, v);
+  bool passive = who && who->passive;
+  if (kind == Kind::kLeaving && (!who || passive)) return;
+  if (kind != Kind::kLeaving && !passive) {
+    // Active: "they released him", "soldiers arrested my brother Ayham".
+    if (c_.Is(v, "alive") || c_.Is(v, "held") || c_.Is(v, "kept")) {
+      if (!who && !c_.Is(v, "alive")) who = ObjectOf(s, v);
+    } else {
+      who = ObjectOf(s, v);
+    }
+  }
+  if (!who) return;
+  std::optional<Where> where = WhereAfter(s, v + (who->last > v ? who->last - v - 1 : 0));
+  if (kind == Kind::kArrest && c_.Is(v, "detained") && where && where->facility)
+    kind = Kind::kDetention;
+  if (kind == Kind::kDetention) {
+    bool strict = c_.Is(v, "alive") || c_.Is(v, "kept");  // "alive in Damascus" is no detention
+    if (!where || (strict && !where->facility)) return;
+  }
+  size_t first = std::min(who->first, v);
+  size_t last = std::max(who->last, v + 1);
+  if (where && (kind == Kind::kArrest || kind == Kind::kDetention || kind == Kind::kWounding))
+    last = std::max(last, where->last);
+  Happened(s, kind, who->entity, c_.SpanOf(first, last), where, LeavingWord(v));
+}
+
+// "I left the army", "He left the army in 2015", "I left in the summer of 2015" (a witness
+// who served, followed by a date or the end of the sentence).
+void EventPass::Left(const Sentence& s, size_t v) {
+  std::optional<Ref> who = SubjectOf(s, v);
+  if (!who || who->passive) return;
+  size_t last = v + 1;
+  bool army = (c_.Is(v + 1, "the") || c_.Is(v + 1, "my")) &&
+              OneOf(c_.Lower(v + 2), {"army", "service", "military", "unit"});
+  if (army) {
+    last = v + 3;
+  } else {
+    if (!c_.witness || who->entity != *c_.witness || !OwnUnit()) return;
+    bool dated = StartsDate(v + 1);
+    bool ends = v + 1 >= s.last || c_.Is(v + 1, ".") || c_.Is(v + 1, "—") || c_.Is(v + 1, ";");
+    if (!dated && !ends) return;
+  }
+  Happened(s, Kind::kLeaving, who->entity, c_.SpanOf(std::min(who->first, v), last), std::nullopt,
+           army ? "left the army" : "left");
+}
+
+// "his defection", "my arrest": an event of the person the possessive names.
+void EventPass::Nominal(const Sentence& s, size_t n, Kind kind) {
+  if (n == s.first) return;
+  std::optional<size_t> who = Possessor(n - 1);
+  if (!who) return;
+  if (c_.Is(n + 1, "warrant") || c_.Is(n + 1, "order")) return;  // "my arrest warrant"
+  Happened(s, kind, *who, c_.SpanOf(n - 1, n + 1), std::nullopt, c_.Lower(n));
+}
+
+// "with Ayham in Branch 215": the person named was held there too.
+void EventPass::Companion(const Sentence& s, size_t w) {
+  const PersonMention* p = c_.PersonAt(w + 1);
+  if (!p || p->first != w + 1 || !(c_.Is(p->last, "in") || c_.Is(p->last, "at"))) return;
+  std::optional<Where> where = WhereAt(s, p->last);
+  if (!where || !where->facility) return;
+  size_t first = w;
+  while (first > s.first && OneOf(c_.Lower(first - 1), {"been", "was", "were", "had"})) --first;
+  if (first > s.first && OneOf(c_.Lower(first - 1), {"he", "she", "i", "we", "they"})) --first;
+  Happened(s, Kind::kDetention, p->entity, c_.SpanOf(first, where->last), where, "");
+}
+
+// "In Branch 215 I met ...": a witness already arrested in this text, in a detention facility.
+void EventPass::WitnessInFacility(const Sentence& s, size_t prep) {
+  if (!c_.witness || !detainees_.contains(*c_.witness) || Framing(prep)) return;
+  std::optional<Where> where = WhereAt(s, prep);
+  if (!where || !where->facility || where->first != prep + 1 + (c_.Is(prep + 1, "the") ? 1 : 0))
+    return;
+  if (MemberOf(*c_.witness, where->entity)) return;
+  bool first_person = false;
+  for (size_t k = prep; k > s.first && k + 6 > prep && !first_person; --k)
+    first_person = IsFirstPerson(k - 1);
+  for (size_t k = where->last; k < s.last && k < where->last + 3 && !first_person; ++k)
+    first_person = IsFirstPerson(k);
+  if (!first_person) return;
+  Happened(s, Kind::kDetention, *c_.witness, c_.SpanOf(prep, where->last), where, "");
+}
+
+void FindEvents(Context& c) { EventPass(c).Run(); }
+
+}  // namespace sijill::extract::english
