@@ -150,13 +150,17 @@ std::optional<Ref> EventPass::ObjectOf(const Sentence& s, size_t verb) const {
     r.entity = *e;
     return r;
   }
+  // "my younger brother Ayham": only a possessive and kinship words before the name.
   for (size_t k = o; k < s.last && k < o + 4; ++k) {
     if (const PersonMention* p = c_.PersonAt(k)) {
       r.entity = p->entity;
       r.last = p->last;
       return r;
     }
-    if (IsBreak(c_.Lower(k))) break;
+    bool kin = OneOf(c_.Lower(k), {"my", "his", "her", "our", "their", "younger", "older", "elder",
+                                   "little", "big"}) ||
+               KinAt(c_, k);
+    if (!kin) break;
   }
   return std::nullopt;
 }
