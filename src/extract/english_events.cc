@@ -82,12 +82,10 @@ void EventPass::PersonEvent(const Sentence& s, size_t v, Kind kind) {
   bool passive = who && who->passive;
   if (kind == Kind::kLeaving && (!who || passive)) return;
   if (kind != Kind::kLeaving && !passive) {
-    // Active: "they released him", "soldiers arrested my brother Ayham".
-    if (c_.Is(v, "alive") || c_.Is(v, "held") || c_.Is(v, "kept")) {
-      if (!who && !c_.Is(v, "alive")) who = ObjectOf(s, v);
-    } else {
-      who = ObjectOf(s, v);
-    }
+    // Active: "they released him", "soldiers arrested my brother Ayham", "they held me";
+    // the subject of "he held a post" is no detainee.
+    if (c_.Is(v, "alive")) return;
+    who = ObjectOf(s, v);
   }
   if (!who) return;
   std::optional<Where> where = WhereAfter(s, v + (who->last > v ? who->last - v - 1 : 0));
@@ -101,7 +99,20 @@ void EventPass::PersonEvent(const Sentence& s, size_t v, Kind kind) {
   size_t last = std::max(who->last, v + 1);
   if (where && (kind == Kind::kArrest || kind == Kind::kDetention || kind == Kind::kWounding))
     last = std::max(last, where->last);
-  Happened(s, kind, who->entity, c_.SpanOf(first, last), where, LeavingWord(v));
+  size_t e = Happened(s, kind, who->entity, c_.SpanOf(first, last), where, LeavingWord(v));
+  if (kind != Kind::kArrest && kind != Kind::kDetention) return;
+  // "arrested by Air Force Intelligence", "held by a patrol of Military Intelligence".
+  for (size_t k = v + 1; k < s.last && k < v + 8; ++k) {
+    if (!c_.Is(k, "by")) continue;
+    for (size_t u = k + 1; u < s.last && u < k + 5; ++u) {
+      const UnitMention* unit = c_.UnitAt(u);
+      if (!unit) continue;
+      Take(s, unit->entity, Predicate::kParticipatedIn, e,
+           kind == Kind::kArrest ? "arresting unit" : "detaining unit");
+      break;
+    }
+    break;
+  }
 }
 
 // "I left the army", "He left the army in 2015", "I left in the summer of 2015" (a witness

@@ -139,6 +139,23 @@ TEST(EnglishEvents, TheWitnessArrestedMovedHeldAndReleased) {
   EXPECT_EQ(released[0].time, "2013-03");
 }
 
+TEST(EnglishEvents, ArrestingUnitAfterByAndActiveDetention) {
+  Events x(
+      "I am Abu Salim. In 2013 my brother Fadi was arrested by Air Force Intelligence. Then "
+      "they held him in Branch 301 for a year.");
+  auto arrest = x.Event("arrest of Fadi");
+  ASSERT_TRUE(arrest);
+  auto unit = x.Claims(x.Unit("Air Force Intelligence"), Predicate::kParticipatedIn, arrest);
+  ASSERT_EQ(unit.size(), 1u);
+  EXPECT_EQ(unit[0].role, "arresting unit");
+  auto held = x.Event("detention of Fadi in Branch 301");
+  ASSERT_TRUE(held);
+  EXPECT_EQ(x.Claims(x.Person("Fadi"), Predicate::kParticipatedIn, held).size(), 1u);
+  // The subject of an active "held" holds something; he is not held.
+  Events post("I am Abu Salim. Colonel Nabil Haddad held a post in Branch 301 in 2012.");
+  EXPECT_EQ(post.EventCount(), 0u);
+}
+
 TEST(EnglishEvents, LeavingTheArmyIsOneEventPerPerson) {
   Events x(
       "Interviewer: Abu Salim served in the 9th Division until his defection.\n\n"
