@@ -60,7 +60,7 @@ void EventPass::Run() {
       } else if (std::optional<Kind> noun = PersonNoun(w)) {
         Nominal(s, i, *noun);
       } else if (w == "fire" || w == "fired" || w == "shelled" || w == "shelling" ||
-                 w == "bombed" || w == "shells") {
+                 w == "bombed" || w == "shells" || w == "rockets") {
         Shelling(s, i);
       } else if (w == "with") {
         Companion(s, i);
@@ -99,7 +99,7 @@ void EventPass::PersonEvent(const Sentence& s, size_t v, Kind kind) {
   size_t last = std::max(who->last, v + 1);
   if (where && (kind == Kind::kArrest || kind == Kind::kDetention || kind == Kind::kWounding))
     last = std::max(last, where->last);
-  size_t e = Happened(s, kind, who->entity, c_.SpanOf(first, last), where, LeavingWord(v));
+  size_t e = Happened(s, kind, who->entity, c_.SpanOf(first, last), where, c_.Lower(v));
   if (kind != Kind::kArrest && kind != Kind::kDetention) return;
   // "arrested by Air Force Intelligence", "held by a patrol of Military Intelligence".
   for (size_t k = v + 1; k < s.last && k < v + 8; ++k) {
@@ -144,7 +144,8 @@ void EventPass::Nominal(const Sentence& s, size_t n, Kind kind) {
   Happened(s, kind, *who, c_.SpanOf(n - 1, n + 1), std::nullopt, c_.Lower(n));
 }
 
-// "with Ayham in Branch 215": the person named was held there too.
+// "he had been with Ayham in Branch 215": the person named was held there too ("served
+// with X in Branch 215" says nothing of the kind).
 void EventPass::Companion(const Sentence& s, size_t w) {
   const PersonMention* p = c_.PersonAt(w + 1);
   if (!p || p->first != w + 1 || !(c_.Is(p->last, "in") || c_.Is(p->last, "at"))) return;
@@ -152,6 +153,7 @@ void EventPass::Companion(const Sentence& s, size_t w) {
   if (!where || !where->facility) return;
   size_t first = w;
   while (first > s.first && OneOf(c_.Lower(first - 1), {"been", "was", "were", "had"})) --first;
+  if (first == w) return;
   if (first > s.first && OneOf(c_.Lower(first - 1), {"he", "she", "i", "we", "they"})) --first;
   Happened(s, Kind::kDetention, p->entity, c_.SpanOf(first, where->last), where, "");
 }

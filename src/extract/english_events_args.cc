@@ -325,14 +325,23 @@ std::optional<std::string> EventPass::EventTime(const Sentence& s) const {
   // "from late 2012 until his defection": the bounds of something else's time.
   if (time->starts_with("../") || time->ends_with("/..")) return std::nullopt;
   if (time->find('/') != std::string::npos) return time;
-  // "two months after the Eid": the event is later than the date (earlier for "before").
+  // "two months after the Eid": the event is later than the date (earlier for "before");
+  // of a set of days ("[2013-07-11,2013-07-12]") the first or the last.
   for (const FoundDate* d : DatesIn(c_.out.document(), s.span)) {
     if (d->edtf != *time) continue;
     size_t from = d->span.begin > s.span.begin + 40 ? d->span.begin - 40 : s.span.begin;
     std::string_view before = c_.text.substr(from, d->span.begin - from);
-    if (before.find(" after ") != std::string_view::npos) return *time + "/..";
-    if (before.find(" before ") != std::string_view::npos) return "../" + *time;
-    break;
+    bool after = before.find(" after ") != std::string_view::npos;
+    bool earlier = before.find(" before ") != std::string_view::npos;
+    if (!after && !earlier) break;
+    std::string_view bound = *time;
+    if (bound.starts_with("[") || bound.starts_with("{")) {
+      size_t comma = bound.find(',');
+      if (comma == std::string_view::npos || bound.find("..") != std::string_view::npos) break;
+      bound =
+          after ? bound.substr(1, comma - 1) : bound.substr(comma + 1, bound.size() - comma - 2);
+    }
+    return after ? std::string(bound) + "/.." : "../" + std::string(bound);
   }
   return time;
 }
@@ -380,19 +389,13 @@ size_t EventPass::Happened(const Sentence& s, Kind kind, size_t person, Span spa
         canonical = "departure of " + who + (word == "left the army" ? " from the army" : "");
       }
       break;
-    default:
-      return 0;
   }
   size_t e = Event(key, canonical, span);
   Take(s, person, Predicate::kParticipatedIn, e, role);
-  if (where && !where->unit && kind != Kind::kDetention)
+  if (where && where->unit && kind == Kind::kDetention) {
+    Take(s, where->entity, Predicate::kParticipatedIn, e, "detaining unit");
+  } else if (where && !where->unit) {
     Take(s, e, Predicate::kOccurredAt, where->entity, std::nullopt);
-  if (where && kind == Kind::kDetention) {
-    if (where->unit) {
-      Take(s, where->entity, Predicate::kParticipatedIn, e, "detaining unit");
-    } else {
-      Take(s, e, Predicate::kOccurredAt, where->entity, std::nullopt);
-    }
   }
   if (kind == Kind::kArrest || kind == Kind::kDetention) detainees_.insert(person);
   return e;

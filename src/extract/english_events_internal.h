@@ -13,7 +13,8 @@
 
 namespace sijill::extract::english {
 
-enum class Kind { kArrest, kDetention, kRelease, kLeaving, kWounding, kShelling, kOperation };
+// Events of one person (shellings, transfers and operations are told as scenes).
+enum class Kind { kArrest, kDetention, kRelease, kLeaving, kWounding };
 
 // A participant and the tokens [first, last) that name it.
 struct Ref {
@@ -57,21 +58,29 @@ class EventPass {
   std::optional<Ref> SubjectOf(const Sentence& s, size_t verb) const;
   // The object after an active verb: "me", "us", "him", a person ("my brother Ayham").
   std::optional<Ref> ObjectOf(const Sentence& s, size_t verb) const;
+  // "he", "his": the last person named before it in its paragraph (testimonies only).
   std::optional<size_t> Pronoun(size_t token) const;
+  // "my", "our": the witness; "his", "her": as Pronoun.
   std::optional<size_t> Possessor(size_t token) const;
+  // "I", "we", "me", "us", "my", "our" in the witness's own words.
   bool IsFirstPerson(size_t token) const;
   bool Framing(size_t token) const;  // an interviewer's paragraph
   // The first place or unit of the clause after `from` that a preposition introduces.
   std::optional<Where> WhereAfter(const Sentence& s, size_t from) const;
   // The place or unit that the preposition at `prep` introduces.
   std::optional<Where> WhereAt(const Sentence& s, size_t prep) const;
+  // The place or unit found at the token, with a site noun after it ("market").
   std::optional<Where> Entity(size_t token) const;
+  // The witness's own unit: the smallest army echelon of their memberships ("our tanks").
   std::optional<size_t> OwnUnit() const;
+  // Whether a claim made the person a member or commander of the unit.
   bool MemberOf(size_t person, size_t unit) const;
+  // Whether a date (or "in"/"on" and a date) starts at the token.
   bool StartsDate(size_t token) const;
-  std::string LeavingWord(size_t verb) const { return std::string(c_.Lower(verb)); }
 
-  // Results.
+  // Results. Happened makes (or finds) the event of `kind` for `person`, its claims, and
+  // returns it; `word` is the word that told it ("defected", "left the army"), which names
+  // a leaving. REQUIRES: `where` for a detention.
   size_t Happened(const Sentence& s, Kind kind, size_t person, Span span,
                   const std::optional<Where>& where, std::string_view word);
   size_t Event(std::string_view key, const std::string& canonical, Span span);

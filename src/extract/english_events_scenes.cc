@@ -90,7 +90,7 @@ void EventPass::Movement(const Sentence& s, size_t v) {
 }
 
 // "fire on the blocks around the Jobar market", "fired at Y", "shelled Y", "the shelling of
-// Y", "Y was shelled".
+// Y", "Y was shelled", "the shells fell on Y".
 void EventPass::Shelling(const Sentence& s, size_t v) {
   std::string_view w = c_.Lower(v);
   std::optional<Where> where;
@@ -99,6 +99,10 @@ void EventPass::Shelling(const Sentence& s, size_t v) {
     if (c_.Is(v + 1, "on") || c_.Is(v + 1, "at")) where = WhereAt(s, v + 1);
   } else if (w == "shelling") {
     if (c_.Is(v + 1, "of")) where = WhereAt(s, v + 1);
+    if (v > s.first && c_.Is(v - 1, "the")) first = v - 1;
+  } else if (w == "shells" || w == "rockets") {
+    // "the shells fell on Y"
+    if (OneOf(c_.Lower(v + 1), {"land", "landed", "fall", "fell", "hit"})) where = WhereAt(s, v + 1);
     if (v > s.first && c_.Is(v - 1, "the")) first = v - 1;
   } else if (w == "shelled" || w == "bombed") {
     std::optional<Ref> subject = SubjectOf(s, v);

@@ -208,6 +208,17 @@ TEST(EnglishEvents, ShellingWithFiringUnitObserverAndOrder) {
   EXPECT_EQ(order[0].evidence, Evidence::kHearsay);
 }
 
+TEST(EnglishEvents, ShellsSeenFallingOnAPlace) {
+  Events x("I am Abu Salim. In August 2012 I saw the shells fall on Tallbrook from my roof.");
+  auto shelling = x.Event("shelling of Tallbrook");
+  ASSERT_TRUE(shelling);
+  EXPECT_TRUE(x.Mentioned(*shelling, "the shells fall on Tallbrook"));
+  auto observer = x.Claims(x.Person("Abu Salim"), Predicate::kParticipatedIn, shelling);
+  ASSERT_EQ(observer.size(), 1u);
+  EXPECT_EQ(observer[0].role, "observer");
+  EXPECT_EQ(observer[0].time, "2012-08");
+}
+
 TEST(EnglishEvents, TransferDrivenByTheWitness) {
   Events x(
       "I am Abu Salim. I was a driver in the 5th Transport Company. In 2014 we drove thirty "
@@ -240,6 +251,7 @@ TEST(EnglishEvents, WordingsThatStateNoEvent) {
            "I am Abu Salim. The brigade was going to shell Tallbrook the next day.",
            "I am Abu Salim. In 2014 I left the house early and walked to Karn.",
            "I am Abu Salim. I left in 2014 with my family.",  // not a soldier: no departure
+           "I am Abu Salim. I served with Colonel Nabil Haddad in Branch 301.",
        }) {
     Events x(text);
     EXPECT_EQ(x.EventCount(), 0u) << text;
