@@ -12,6 +12,7 @@
 // their ends. An event needs a stated verb with a known participant or place; modal, negated
 // and planned wordings make none.
 #include <algorithm>
+#include <unordered_map>
 
 #include "extract/english_events_internal.h"
 
@@ -25,49 +26,103 @@ bool OneOf(std::string_view w, std::initializer_list<std::string_view> words) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }
 
-// The event a person-centred verb states, if any: "arrested" -> arrest.
-std::optional<Kind> PersonVerb(std::string_view w) {
-  if (OneOf(w, {"arrested", "detained", "abducted", "kidnapped"})) return Kind::kArrest;
-  if (OneOf(w, {"released", "freed"})) return Kind::kRelease;
-  if (OneOf(w, {"wounded", "injured"})) return Kind::kWounding;
-  if (OneOf(w, {"defected", "deserted"})) return Kind::kLeaving;
-  if (OneOf(w, {"held", "imprisoned", "jailed", "kept", "alive"})) return Kind::kDetention;
-  return std::nullopt;
-}
+// What a word may start, looked up once per token.
+enum class Cue { kPerson, kMovement, kLeft, kNoun, kShelling, kWith, kPrep, kOperation };
+struct Trigger {
+  Cue cue;
+  Kind kind = Kind::kArrest;  // for kPerson and kNoun
+};
 
-// Nouns that name an event of a person after a possessive: "his defection", "my arrest".
-std::optional<Kind> PersonNoun(std::string_view w) {
-  if (w == "arrest") return Kind::kArrest;
-  if (w == "release") return Kind::kRelease;
-  if (w == "defection" || w == "desertion") return Kind::kLeaving;
-  return std::nullopt;
+const Trigger* TriggerOf(std::string_view w) {
+  static const auto* triggers = new std::unordered_map<std::string_view, Trigger>{
+      // Verbs of one person: "I was arrested", "Kaddour was wounded".
+      {"arrested", {Cue::kPerson, Kind::kArrest}},
+      {"detained", {Cue::kPerson, Kind::kArrest}},
+      {"abducted", {Cue::kPerson, Kind::kArrest}},
+      {"kidnapped", {Cue::kPerson, Kind::kArrest}},
+      {"released", {Cue::kPerson, Kind::kRelease}},
+      {"freed", {Cue::kPerson, Kind::kRelease}},
+      {"wounded", {Cue::kPerson, Kind::kWounding}},
+      {"injured", {Cue::kPerson, Kind::kWounding}},
+      {"defected", {Cue::kPerson, Kind::kLeaving}},
+      {"deserted", {Cue::kPerson, Kind::kLeaving}},
+      {"held", {Cue::kPerson, Kind::kDetention}},
+      {"imprisoned", {Cue::kPerson, Kind::kDetention}},
+      {"jailed", {Cue::kPerson, Kind::kDetention}},
+      {"kept", {Cue::kPerson, Kind::kDetention}},
+      {"alive", {Cue::kPerson, Kind::kDetention}},
+      // Nouns after a possessive: "his defection", "my arrest".
+      {"arrest", {Cue::kNoun, Kind::kArrest}},
+      {"release", {Cue::kNoun, Kind::kRelease}},
+      {"defection", {Cue::kNoun, Kind::kLeaving}},
+      {"desertion", {Cue::kNoun, Kind::kLeaving}},
+      {"taken", {Cue::kMovement}},
+      {"moved", {Cue::kMovement}},
+      {"transferred", {Cue::kMovement}},
+      {"took", {Cue::kMovement}},
+      {"transported", {Cue::kMovement}},
+      {"drove", {Cue::kMovement}},
+      {"flown", {Cue::kMovement}},
+      {"brought", {Cue::kMovement}},
+      {"left", {Cue::kLeft}},
+      {"fire", {Cue::kShelling}},
+      {"fired", {Cue::kShelling}},
+      {"shelled", {Cue::kShelling}},
+      {"shelling", {Cue::kShelling}},
+      {"bombed", {Cue::kShelling}},
+      {"shells", {Cue::kShelling}},
+      {"rockets", {Cue::kShelling}},
+      {"with", {Cue::kWith}},
+      {"in", {Cue::kPrep}},
+      {"at", {Cue::kPrep}},
+      {"operation", {Cue::kOperation}},
+      {"offensive", {Cue::kOperation}},
+      {"siege", {Cue::kOperation}},
+      {"campaign", {Cue::kOperation}},
+  };
+  auto it = triggers->find(w);
+  return it == triggers->end() ? nullptr : &it->second;
 }
 
 }  // namespace
 
 void EventPass::Run() {
   for (const Sentence& s : c_.sentences) {
-    if (!Asserted(s)) continue;
+    std::optional<bool> asserted;  // read once, at the sentence's first cue
     for (size_t i = s.first; i < s.last; ++i) {
-      std::string_view w = c_.Lower(i);
-      if (std::optional<Kind> kind = PersonVerb(w)) {
-        PersonEvent(s, i, *kind);
-      } else if (w == "taken" || w == "moved" || w == "transferred" || w == "took" ||
-                 w == "transported" || w == "drove" || w == "flown" || w == "brought") {
-        Movement(s, i);
-      } else if (w == "left") {
-        Left(s, i);
-      } else if (std::optional<Kind> noun = PersonNoun(w)) {
-        Nominal(s, i, *noun);
-      } else if (w == "fire" || w == "fired" || w == "shelled" || w == "shelling" ||
-                 w == "bombed" || w == "shells" || w == "rockets") {
-        Shelling(s, i);
-      } else if (w == "with") {
-        Companion(s, i);
-      } else if (w == "in" || w == "at") {
-        WitnessInFacility(s, i);
-      } else if (w == "operation" || w == "offensive" || w == "siege" || w == "campaign") {
-        Operation(s, i);
+      const Trigger* t = TriggerOf(c_.Lower(i));
+      if (!t) continue;
+      // "in", "at" and "with" are everywhere: what they need first is cheap to see.
+      bool witness_held = c_.witness && detainees_.contains(*c_.witness);
+      if (t->cue == Cue::kPrep && !witness_held) continue;
+      if (t->cue == Cue::kWith && !c_.PersonAt(i + 1)) continue;
+      if (!asserted) asserted = Asserted(s);
+      if (!*asserted) break;
+      switch (t->cue) {
+        case Cue::kPerson:
+          PersonEvent(s, i, t->kind);
+          break;
+        case Cue::kMovement:
+          Movement(s, i);
+          break;
+        case Cue::kLeft:
+          Left(s, i);
+          break;
+        case Cue::kNoun:
+          Nominal(s, i, t->kind);
+          break;
+        case Cue::kShelling:
+          Shelling(s, i);
+          break;
+        case Cue::kWith:
+          Companion(s, i);
+          break;
+        case Cue::kPrep:
+          WitnessInFacility(s, i);
+          break;
+        case Cue::kOperation:
+          Operation(s, i);
+          break;
       }
     }
     Links(s);
