@@ -125,6 +125,7 @@ std::optional<Ref> EventPass::SubjectOf(const Sentence& s, size_t verb) const {
     return r;
   }
   if (w == "who" && t >= s.first + 2 && c_.Is(t - 1, ",")) t -= 2;  // "Ayham, who was ..."
+  if (w == "," && t > s.first) --t;  // "My husband, Fares, was arrested"
   const PersonMention* p = c_.PersonAt(t);
   if (!p || p->last != t + 1) return std::nullopt;
   r.entity = p->entity;

@@ -102,7 +102,8 @@ void EventPass::Shelling(const Sentence& s, size_t v) {
     if (v > s.first && c_.Is(v - 1, "the")) first = v - 1;
   } else if (w == "shells" || w == "rockets") {
     // "the shells fell on Y"
-    if (OneOf(c_.Lower(v + 1), {"land", "landed", "fall", "fell", "hit"})) where = WhereAt(s, v + 1);
+    if (OneOf(c_.Lower(v + 1), {"land", "landed", "fall", "fell", "hit"}))
+      where = WhereAt(s, v + 1);
     if (v > s.first && c_.Is(v - 1, "the")) first = v - 1;
   } else if (w == "shelled" || w == "bombed") {
     std::optional<Ref> subject = SubjectOf(s, v);
