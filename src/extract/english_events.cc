@@ -12,6 +12,8 @@
 // their ends. An event needs a stated verb with a known participant or place; modal, negated
 // and planned wordings make none.
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <unordered_map>
 
 #include "extract/english_events_internal.h"
@@ -80,6 +82,14 @@ const Trigger* TriggerOf(std::string_view w) {
       {"siege", {Cue::kOperation}},
       {"campaign", {Cue::kOperation}},
   };
+  // Most words are none: their first letter and length say so before any hashing.
+  static const auto* shapes = [] {
+    auto* bits = new std::array<uint32_t, 26>{};
+    for (const auto& [word, _] : *triggers) (*bits)[word[0] - 'a'] |= 1u << word.size();
+    return bits;
+  }();
+  if (w.empty() || w[0] < 'a' || w[0] > 'z' || w.size() > 31) return nullptr;
+  if (((*shapes)[w[0] - 'a'] & (1u << w.size())) == 0) return nullptr;
   auto it = triggers->find(w);
   return it == triggers->end() ? nullptr : &it->second;
 }
