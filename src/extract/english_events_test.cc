@@ -153,6 +153,8 @@ TEST(EnglishEvents, ArrestingUnitAfterByAndActiveDetention) {
   EXPECT_EQ(x.Claims(x.Person("Fadi"), Predicate::kParticipatedIn, held).size(), 1u);
   Events apposition("I am Abu Salim. My husband, Fadi, was arrested in 2013.");
   EXPECT_TRUE(apposition.Event("arrest of Fadi"));
+  Events relative("I am Abu Salim. I think of my brother Fadi, who was wounded in Karn.");
+  EXPECT_TRUE(relative.Event("wounding of Fadi"));
   // The subject of an active "held" holds something; he is not held.
   Events post("I am Abu Salim. Colonel Nabil Haddad held a post in Branch 301 in 2012.");
   EXPECT_EQ(post.EventCount(), 0u);
