@@ -28,11 +28,15 @@ bool IsSiteNoun(std::string_view w) {
                    "school", "camp", "neighbourhood", "neighborhood", "district", "area"});
 }
 
-bool Contains(std::string_view haystack_lower, std::string_view canonical) {
-  std::string lower(canonical);
+// How far back "the airport" looks for the airport it means (tokens).
+constexpr size_t kAirportReach = 2000;
+
+// Whether a name holds a lowercase word, in any case: "Mezzeh Military Airport", "airport".
+bool NameHas(std::string_view name, std::string_view lower_word) {
+  std::string lower(name);
   for (char& ch : lower)
     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
-  return lower.find(haystack_lower) != std::string::npos;
+  return lower.find(lower_word) != std::string::npos;
 }
 
 }  // namespace
@@ -175,8 +179,8 @@ std::optional<Where> EventPass::Entity(size_t k) const {
     while (w.last < places_.size() && places_[w.last] == places_[k]) ++w.last;
     const std::string& name = c_.out.entity(w.entity).canonical;
     w.name = name;
-    w.facility = Contains("prison", name) || Contains("airport", name) ||
-                 Contains("air base", name) || Contains("airbase", name);
+    w.facility = NameHas(name, "prison") || NameHas(name, "airport") || NameHas(name, "air base") ||
+                 NameHas(name, "airbase");
   } else if (const UnitMention* u = c_.UnitAt(k)) {
     w.entity = u->entity;
     w.unit = true;
@@ -213,11 +217,11 @@ std::optional<Where> EventPass::WhereAt(const Sentence& s, size_t prep) const {
     std::optional<Where> named;
     for (size_t a = k + 2; a < s.last && a < k + 6 && !named; ++a) {
       named = Entity(a);
-      if (named && !Contains(noun, named->name)) named.reset();
+      if (named && !NameHas(named->name, noun)) named.reset();
     }
-    for (size_t b = k; b > 0 && !named; --b) {
+    for (size_t b = k; b > 0 && b + kAirportReach > k && !named; --b) {
       named = Entity(b - 1);
-      if (named && !Contains(noun, named->name)) named.reset();
+      if (named && !NameHas(named->name, noun)) named.reset();
     }
     if (!named) return std::nullopt;
     named->first = k;

@@ -178,8 +178,8 @@ void EventPass::Links(const Sentence& s) {
     return;
   bool saw = false, shots = false;
   for (size_t k = s.first; k < s.last; ++k) {
-    if (IsFirstPerson(k) && c_.tokens[k].text == "I" &&
-        OneOf(c_.Lower(k + 1), {"saw", "watched", "heard"}))
+    if (c_.tokens[k].text == "I" && OneOf(c_.Lower(k + 1), {"saw", "watched", "heard"}) &&
+        IsFirstPerson(k))
       saw = true;
     if (OneOf(c_.Lower(k), {"shells", "shell", "shelling", "fire", "firing", "rockets"}))
       shots = true;
