@@ -174,6 +174,7 @@ void ExtractEnglish(DocumentBuilder& out) {
   english::ResolveUnitAnaphora(c);
   english::ResolvePersonAnaphora(c);
   english::FindClaims(c);
+  english::FindEvents(c);
 }
 
 }  // namespace sijill::extract

@@ -132,5 +132,8 @@ void FindPersons(Context& c);
 void ResolveUnitAnaphora(Context& c);
 void ResolvePersonAnaphora(Context& c);
 void FindClaims(Context& c);
+// Events (arrests, detentions, releases, leaving the army, woundings, shellings, transfers)
+// with who took part and where; after FindClaims, whose memberships it reads.
+void FindEvents(Context& c);
 
 }  // namespace sijill::extract::english

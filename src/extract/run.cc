@@ -66,7 +66,8 @@ bool OnlyBySource(const FoundEntity& found) {
 
 // The archive's entity that a found one is: for OnlyBySource persons the one this source
 // proposed; otherwise the one entity of its type the archive knows by one of its names
-// (persons: a name of two words or more, never a protected entity).
+// (persons: a name of two words or more, never a protected entity; events: their canonical
+// name).
 base::Result<std::optional<base::Id>> KnownEntity(store::KnowledgeStore& knowledge,
                                                   const FoundEntity& found,
                                                   const std::vector<std::string>& names,
@@ -83,6 +84,9 @@ base::Result<std::optional<base::Id>> KnownEntity(store::KnowledgeStore& knowled
   }
   if (found.type == EntityType::kPerson && found.is_protected) return std::optional<base::Id>();
   for (const std::string& name : names) {
+    // An event's mentions are the words of one telling ("I was arrested") and name no one:
+    // events are known by their canonical name only.
+    if (found.type == EntityType::kEvent && &name != &names.front()) break;
     std::string key = knowledge::NameKey(name);
     if (found.type == EntityType::kPerson && key.find(' ') == std::string::npos) continue;
     ASSIGN_OR_RETURN(auto known, knowledge.FindEntitiesByNameKey(key, found.type, 2));

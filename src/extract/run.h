@@ -4,7 +4,8 @@
 // curate::Curator in one transaction. Entities the archive already knows are reused: the
 // one entity of the type known by one of the names (knowledge::NameKey), for persons only
 // under a name of two words or more and never a protected one; a protected or one-word
-// person only when this same source proposed it before. Others are added. Every claim is
+// person only when this same source proposed it before; an event only by its canonical
+// name (its mentions, "I was arrested", name no one). Others are added. Every claim is
 // added with status candidate, confidence low, a citation of its quote and created_by
 // "extract:<recognizer>", unless the same claim with the same citation is already there
 // (decided or not) — so running it twice adds nothing the second time.
