@@ -197,7 +197,9 @@ base::Result<RunSummary> Run(store::Archive& archive, const store::SourceRecord&
     std::set<std::string> seen_keys{knowledge::NameKey(f.canonical)};
     for (Span s : f.spans) {
       std::string surface(text.substr(s.begin, s.end - s.begin));
-      if (!NamesItsEntity(surface, f.type)) continue;
+      // An event's surfaces are how the text tells it ("I was arrested"): kept as its
+      // aliases; events are looked up by their canonical name only (KnownEntity).
+      if (f.type != EntityType::kEvent && !NamesItsEntity(surface, f.type)) continue;
       if (seen_keys.insert(knowledge::NameKey(surface)).second) names.push_back(surface);
     }
     ASSIGN_OR_RETURN(auto known, KnownEntity(knowledge, f, names, source.id));
