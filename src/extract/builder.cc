@@ -10,7 +10,7 @@ namespace sijill::extract {
 size_t DocumentBuilder::Mention(knowledge::EntityType type, std::string_view key,
                                 std::string_view canonical, Span span,
                                 std::string_view recognizer) {
-  auto [it, inserted] = keys_.try_emplace({type, std::string(key)}, entities_.size());
+  auto [it, inserted] = KeysOf(type).try_emplace(std::string(key), entities_.size());
   if (inserted) {
     FoundEntity entity;
     entity.type = type;
@@ -28,13 +28,14 @@ void DocumentBuilder::AddSpan(size_t entity, Span span) {
 
 std::optional<size_t> DocumentBuilder::Find(knowledge::EntityType type,
                                             std::string_view key) const {
-  auto it = keys_.find({type, std::string(key)});
-  if (it == keys_.end()) return std::nullopt;
+  const KeyTable& keys = KeysOf(type);
+  auto it = keys.find(key);
+  if (it == keys.end()) return std::nullopt;
   return it->second;
 }
 
 void DocumentBuilder::AddKey(size_t entity, std::string_view key) {
-  keys_.try_emplace({entities_[entity].type, std::string(key)}, entity);
+  KeysOf(entities_[entity].type).try_emplace(std::string(key), entity);
 }
 
 void DocumentBuilder::Claim(FoundClaim claim) {

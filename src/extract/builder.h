@@ -3,12 +3,14 @@
 // bounds; the dates inside a span. Internal to the extract module; not thread-safe.
 #pragma once
 
+#include <array>
 #include <cstddef>
-#include <map>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -52,7 +54,17 @@ class DocumentBuilder {
  private:
   const Document& document_;
   std::vector<FoundEntity> entities_;
-  std::map<std::pair<knowledge::EntityType, std::string>, size_t> keys_;
+  // Entity keys, one table per entity type, looked up by string_view without a copy.
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
+  using KeyTable = std::unordered_map<std::string, size_t, KeyHash, std::equal_to<>>;
+  std::array<KeyTable, 4> keys_;  // indexed by knowledge::EntityType
+  KeyTable& KeysOf(knowledge::EntityType type) { return keys_[static_cast<size_t>(type)]; }
+  const KeyTable& KeysOf(knowledge::EntityType type) const {
+    return keys_[static_cast<size_t>(type)];
+  }
   std::vector<FoundClaim> claims_;
   // What Claim compares to find a repeat, for each claim in claims_ (a lookup, not a scan
   // of every claim: long testimonies have thousands).

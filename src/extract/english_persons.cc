@@ -60,12 +60,14 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-// A surname without its article: "al-Sabbagh" -> "sabbagh".
-std::string BareName(std::string_view lower) {
+// A surname without its article: "al-Sabbagh" -> "sabbagh"; other words as they are.
+std::string_view BareName(std::string_view lower) {
+  size_t dash = lower.find('-');
+  if (dash == std::string_view::npos || dash > 3 || dash + 2 > lower.size()) return lower;
   for (std::string_view article : {"al-", "el-", "as-", "ad-", "ar-", "an-", "at-", "az-", "ash-"})
     if (lower.starts_with(article) && lower.size() > article.size() + 1)
-      return std::string(lower.substr(article.size()));
-  return std::string(lower);
+      return lower.substr(article.size());
+  return lower;
 }
 
 bool Usable(const Context& c, size_t i) {
@@ -143,7 +145,7 @@ std::optional<size_t> AddPerson(Context& c, const Found& f, bool is_protected) {
   // A single word already known (a surname, a first name) is that person.
   std::optional<size_t> entity = c.out.Find(EntityType::kPerson, key);
   if (!entity && f.name_last - f.name_first == 1)
-    entity = c.out.Find(EntityType::kPerson, "person/" + BareName(Lower(canonical)));
+    entity = c.out.Find(EntityType::kPerson, "person/" + std::string(BareName(Lower(canonical))));
   size_t e = entity ? *entity : c.out.Mention(EntityType::kPerson, key, canonical, name, "person");
   c.out.AddSpan(e, name);
   c.out.AddSpan(e, c.SpanOf(f.first, f.name_last));
@@ -151,7 +153,7 @@ std::optional<size_t> AddPerson(Context& c, const Found& f, bool is_protected) {
     std::string last = Lower(c.tokens[f.name_last - 1].text);
     if (!IsKunyaWord(Lower(c.tokens[f.name_first].text))) {
       c.out.AddKey(e, "person/" + last);
-      c.out.AddKey(e, "person/" + BareName(last));
+      c.out.AddKey(e, "person/" + std::string(BareName(last)));
     }
   }
   if (is_protected) c.out.entity(e).is_protected = true;
@@ -305,7 +307,8 @@ void FindUncued(Context& c) {
 void FindKnownNames(Context& c) {
   auto known = [&](std::string_view lower) {
     std::optional<size_t> e = c.out.Find(EntityType::kPerson, "person/" + std::string(lower));
-    if (!e) e = c.out.Find(EntityType::kPerson, "person/" + BareName(lower));
+    if (std::string_view bare = BareName(lower); !e && bare != lower)
+      e = c.out.Find(EntityType::kPerson, "person/" + std::string(bare));
     return e;
   };
   for (size_t i = 0; i < c.tokens.size(); ++i) {
