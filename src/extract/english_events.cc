@@ -24,10 +24,6 @@ namespace {
 using knowledge::EntityType;
 using knowledge::Predicate;
 
-bool OneOf(std::string_view w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
-
 // What a word may start, looked up once per token.
 enum class Cue { kPerson, kMovement, kLeft, kNoun, kShelling, kWith, kPrep, kOperation };
 struct Trigger {

@@ -11,10 +11,6 @@ namespace {
 using knowledge::EntityType;
 using knowledge::Predicate;
 
-bool OneOf(std::string_view w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
-
 // Words that end the phrase a preposition opens.
 bool IsBreak(std::string_view w) {
   return OneOf(

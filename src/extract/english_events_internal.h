@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
@@ -12,6 +13,12 @@
 #include "extract/english_internal.h"
 
 namespace sijill::extract::english {
+
+inline bool OneOf(std::string_view w, std::initializer_list<std::string_view> words) {
+  for (std::string_view x : words)
+    if (x == w) return true;
+  return false;
+}
 
 // Events of one person (shellings, transfers and operations are told as scenes).
 enum class Kind { kArrest, kDetention, kRelease, kLeaving, kWounding };

@@ -12,10 +12,6 @@ namespace {
 
 using knowledge::Predicate;
 
-bool OneOf(std::string_view w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
-
 bool IsDeterminer(std::string_view w) {
   return OneOf(w, {"a", "an", "the", "some", "several", "about", "around", "many", "dozens"});
 }

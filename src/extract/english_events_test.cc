@@ -9,6 +9,7 @@
 
 #include "extract/extract.h"
 #include "extract/gazetteer.h"
+#include "extract/testing/test_places.h"
 
 namespace sijill::extract {
 namespace {
@@ -17,21 +18,7 @@ using knowledge::EntityType;
 using knowledge::Evidence;
 using knowledge::Predicate;
 
-// Made-up places, so that the tests do not depend on the shipped gazetteer.
-const Gazetteer& TestPlaces() {
-  static const Gazetteer* g = [] {
-    auto* gz = new Gazetteer();
-    for (const char* name : {"Tallbrook", "Westmere", "Ossington", "Karn"}) {
-      Place p;
-      p.id = std::string("test:") + name;
-      p.name = name;
-      p.kind = "town";
-      gz->Add(std::move(p));
-    }
-    return gz;
-  }();
-  return *g;
-}
+using testing::TestPlaces;
 
 class Events {
  public:

@@ -6,6 +6,7 @@
 
 #include "extract/extract.h"
 #include "extract/gazetteer.h"
+#include "extract/testing/test_places.h"
 
 namespace sijill::extract {
 namespace {
@@ -14,21 +15,7 @@ using knowledge::EntityType;
 using knowledge::Evidence;
 using knowledge::Predicate;
 
-// A gazetteer of made-up places, so that the tests do not depend on the shipped one.
-const Gazetteer& TestPlaces() {
-  static const Gazetteer* g = [] {
-    auto* gz = new Gazetteer();
-    for (const char* name : {"Tallbrook", "Westmere", "Ossington", "Karn"}) {
-      Place p;
-      p.id = std::string("test:") + name;
-      p.name = name;
-      p.kind = "town";
-      gz->Add(std::move(p));
-    }
-    return gz;
-  }();
-  return *g;
-}
+using testing::TestPlaces;
 
 struct Result {
   std::string text;

@@ -209,6 +209,19 @@ void Take(std::vector<bool>& used, size_t first, size_t last) {
 bool IsOpenQuote(std::string_view t) { return t == "\"" || t == "\u201c" || t == "\u2018"; }
 bool IsCloseQuote(std::string_view t) { return t == "\"" || t == "\u201d" || t == "\u2019"; }
 
+// A unit named as written over tokens [first, last): its key is the words' lowercase.
+RawUnit WrittenOrg(const Context& c, size_t first, size_t last) {
+  RawUnit u;
+  u.first = first;
+  u.last = last;
+  Span s = c.SpanOf(first, last);
+  u.org_canonical = std::string(c.text.substr(s.begin, s.end - s.begin));
+  u.org_key = "org/";
+  for (size_t k = first; k < last; ++k)
+    if (c.tokens[k].word) u.org_key += c.tokens[k].lower + " ";
+  return u;
+}
+
 // Capitalized words after a numbered unit that name another formation of it: "81 Division
 // Garrison", "45 Division Engineers", "2 Brigade Headquarters", "23 Brigade Provost
 // Company". The whole phrase is then its own unit, named as written.
@@ -226,14 +239,11 @@ void ExtendByFormationSuffix(const Context& c, RawUnit& u) {
   if (c.tokens[j - 1].lower == "provost" && j < c.tokens.size() && c.tokens[j].capitalized &&
       EchelonOf(c.tokens[j].lower))
     ++j;  // "Provost Company"
+  RawUnit formation = WrittenOrg(c, u.first, j);
   u.last = j;
   u.numbered_echelon = false;
-  Span s = c.SpanOf(u.first, u.last);
-  u.org_canonical = std::string(c.text.substr(s.begin, s.end - s.begin));
-  u.org_key = "org/";
-  for (size_t k = u.first; k < u.last; ++k) {
-    if (c.tokens[k].word) u.org_key += c.tokens[k].lower + " ";
-  }
+  u.org_canonical = std::move(formation.org_canonical);
+  u.org_key = std::move(formation.org_key);
 }
 
 // "47th [“Hawks”] Armored Division", "2 Div", "Three Brigade".
@@ -396,20 +406,7 @@ std::optional<RawUnit> CapitalizedOrgAt(const Context& c, size_t i) {
   while (end > i && end - 1 != *head && !c.tokens[end - 1].capitalized && !c.tokens[end - 1].digits)
     --end;
   if (end - i < 2) return std::nullopt;
-  // A sentence-initial word is capitalized anyway: only accept it if the next is a name.
-  RawUnit u;
-  u.first = i;
-  u.last = end;
-  std::string_view written =
-      c.text.substr(c.tokens[i].span.begin, c.tokens[end - 1].span.end - c.tokens[i].span.begin);
-  u.org_canonical = std::string(written);
-  u.org_key = "org/";
-  for (size_t k = i; k < end; ++k) {
-    if (!c.tokens[k].word) continue;
-    u.org_key += c.tokens[k].lower;
-    u.org_key += ' ';
-  }
-  return u;
+  return WrittenOrg(c, i, end);
 }
 
 // A headquarters by its initials: "DHQ" (Defence Headquarters), "AHQ", "NAHQ".
@@ -418,12 +415,7 @@ std::optional<RawUnit> HeadquartersInitialsAt(const Context& c, size_t i) {
   if (w.size() < 3 || w.size() > 5 || !w.ends_with("HQ") ||
       !std::all_of(w.begin(), w.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
     return std::nullopt;
-  RawUnit u;
-  u.first = i;
-  u.last = i + 1;
-  u.org_canonical = std::string(w);
-  u.org_key = "org/" + c.tokens[i].lower + " ";
-  return u;
+  return WrittenOrg(c, i, i + 1);
 }
 
 // Words of institutions, not of personal names: a capitalized phrase naming what a post
@@ -462,14 +454,7 @@ std::optional<RawUnit> PostObjectAt(const Context& c, size_t i) {
   }
   // "Director, Training and Evaluations at the DHQ": a portfolio at an organization.
   if (j - i < 2 || !institution || c.Is(j, "at")) return std::nullopt;
-  RawUnit u;
-  u.first = i;
-  u.last = j;
-  Span s = c.SpanOf(i, j);
-  u.org_canonical = std::string(c.text.substr(s.begin, s.end - s.begin));
-  u.org_key = "org/";
-  for (size_t k = i; k < j; ++k) u.org_key += c.tokens[k].lower + " ";
-  return u;
+  return WrittenOrg(c, i, j);
 }
 
 // A named operation or task force: "Operation Lafiya Dole", "Operation Python Dance".
@@ -480,14 +465,7 @@ std::optional<RawUnit> OperationAt(const Context& c, size_t i) {
          c.tokens[j].sentence == c.tokens[i].sentence)
     ++j;
   if (j == i + 1) return std::nullopt;
-  RawUnit u;
-  u.first = i;
-  u.last = j;
-  Span s = c.SpanOf(i, j);
-  u.org_canonical = std::string(c.text.substr(s.begin, s.end - s.begin));
-  u.org_key = "org/";
-  for (size_t k = i; k < j; ++k) u.org_key += c.tokens[k].lower + " ";
-  return u;
+  return WrittenOrg(c, i, j);
 }
 
 // "the artillery battalion", "our transport company".
