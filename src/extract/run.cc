@@ -114,14 +114,18 @@ bool NamesItsEntity(std::string_view surface, EntityType type) {
     if (end > pos) words.push_back(surface.substr(pos, end - pos));
     pos = end + 1;
   }
-  bool arabic = std::any_of(surface.begin(), surface.end(),
-                            [](char ch) { return static_cast<unsigned char>(ch) >= 0xD8; });
-  if (arabic) {
-    bool digit = std::any_of(surface.begin(), surface.end(), [](char ch) {
-      return (ch >= '0' && ch <= '9') || static_cast<unsigned char>(ch) == 0xD9;
-    });
-    return type == EntityType::kPlace || words.size() >= 2 || digit;
+  // Arabic letters are U+0600..U+06FF (UTF-8 lead bytes 0xD8..0xDB); Arabic-Indic digits
+  // U+0660..U+0669 (0xD9 0xA0..0xA9).
+  bool arabic = false, digit = false;
+  for (size_t i = 0; i < surface.size(); ++i) {
+    auto byte = static_cast<unsigned char>(surface[i]);
+    arabic = arabic || (byte >= 0xD8 && byte <= 0xDB);
+    digit = digit || (byte >= '0' && byte <= '9') ||
+            (byte == 0xD9 && i + 1 < surface.size() &&
+             static_cast<unsigned char>(surface[i + 1]) >= 0xA0 &&
+             static_cast<unsigned char>(surface[i + 1]) <= 0xA9);
   }
+  if (arabic) return type == EntityType::kPlace || words.size() >= 2 || digit;
   size_t first = 0;
   while (first < words.size()) {
     std::string lower(words[first]);

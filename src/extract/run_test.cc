@@ -142,8 +142,11 @@ TEST(Run, WordsThatPointBackAreNoNamesAndJoinNothing) {
   std::ofstream(tmp.Path("b.txt"))
       << "Title: B\nWitness: Abu Fares\n\nAbu Fares said: We were attached to the 33rd "
          "Brigade. The brigade was commanded by Colonel Amer Jaber.\n";
+  std::ofstream(tmp.Path("c.txt"))
+      << "Title: C\nWitness: أبو سامي\n\nخدمتُ في اللواء ٦٥ في حمص. وكان قائد اللواء "
+         "العميد نادر سليمان.\n";
   std::vector<store::SourceRecord> sources;
-  for (const char* name : {"a.txt", "b.txt"}) {
+  for (const char* name : {"a.txt", "b.txt", "c.txt"}) {
     auto added = ingest::AddFile(archive, tmp.Path(name), {}, ingest::Intake::Now());
     ASSERT_TRUE(added) << added.error().message();
     sources.push_back(added->source);
@@ -156,11 +159,14 @@ TEST(Run, WordsThatPointBackAreNoNamesAndJoinNothing) {
   std::set<std::string> units;
   ASSERT_TRUE(ks.ForEachEntity(EntityType::kUnit, [&](const Entity& e) {
                   units.insert(e.name);
-                  for (const auto& alias : e.aliases)
+                  for (const auto& alias : e.aliases) {
                     EXPECT_NE(knowledge::NameKey(alias.name), "the brigade") << e.name;
+                    EXPECT_NE(knowledge::NameKey(alias.name), knowledge::NameKey("اللواء"))
+                        << e.name;
+                  }
                   return true;
                 }).ok());
-  EXPECT_EQ(units, (std::set<std::string>{"47th Brigade", "33rd Brigade"}));
+  EXPECT_EQ(units, (std::set<std::string>{"47th Brigade", "33rd Brigade", "65th Brigade"}));
   ASSERT_TRUE(ks.ForEachEntity(EntityType::kPerson, [&](const Entity& e) {
                   for (const auto& alias : e.aliases)
                     EXPECT_NE(knowledge::NameKey(alias.name), "the general") << e.name;
