@@ -286,8 +286,10 @@ TEST(EnglishUnits, HeadquartersQuotedNumbersAndWhatAPostHeads) {
   EXPECT_TRUE(r.Entity(EntityType::kUnit, "Army Public Relations").has_value());
   // A name after a role and a comma is a person's, not an organization's.
   EXPECT_FALSE(r.Entity(EntityType::kUnit, "Musa Garba").has_value());
-  // Lower-case headquarters of a place is no unit.
-  Result plain = ExtractText("The Tallbrook headquarters of the party was closed.");
+  // Lower-case headquarters of a place, or of "the Brigade", is no unit.
+  Result plain = ExtractText(
+      "The Tallbrook headquarters of the party was closed. We went to the Brigade "
+      "headquarters.");
   EXPECT_EQ(plain.Count(EntityType::kUnit), 0u);
 }
 

@@ -169,9 +169,10 @@ bool IsOrgHead(std::string_view lower) {
 
 // The services and forces a headquarters belongs to: "Defence", "Force", "Naval".
 bool IsServiceWord(std::string_view lower) {
+  // Not "brigade" or "division": "the Brigade headquarters" is the brigade's, no unit of
+  // its own.
   return lower == "army" || lower == "navy" || lower == "naval" || lower == "force" ||
-         lower == "defence" || lower == "defense" || lower == "police" || lower == "corps" ||
-         lower == "command" || lower == "brigade" || lower == "division";
+         lower == "defence" || lower == "defense" || lower == "police";
 }
 
 // Words that do not begin an organization name though capitalized.
