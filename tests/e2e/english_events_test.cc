@@ -14,22 +14,12 @@
 namespace sijill::e2e {
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::json;
-
-json Eval(const fs::path& dir) {
-  auto r = RunSijill({"eval", "--gold", dir.string(), "--json"});
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  return json::parse(r.out);
-}
 
 TEST(EnglishEventsEval, DevTestimoniesFloors) {
   Scratch s;
-  for (const char* t : {"t01", "t02", "t03", "t04"})
-    for (const char* ext : {".txt", ".gold.json"})
-      fs::copy_file(SharedData() / "dev" / (std::string(t) + ext),
-                    s.path() / (std::string(t) + ext));
-  json j = Eval(s.path());
+  LinkDevTestimonies(s.path(), {"t01", "t02", "t03", "t04"});
+  json j = EvalJson(s.path());
   ASSERT_EQ(j["files"], 4);
   // Measured 2026-11-27: 16 of the 17 gold events matched, 16 predicted.
   EXPECT_GE(j["entities"]["event"]["matched"].get<int>(), 14);
@@ -39,7 +29,7 @@ TEST(EnglishEventsEval, DevTestimoniesFloors) {
 TEST(EnglishEventsEval, NewsTextGetsFewEvents) {
   // Events are not annotated in dev-sfm: every one predicted there counts against entity
   // precision. Measured 2026-11-27: none.
-  json j = Eval(SharedData() / "dev-sfm");
+  json j = EvalJson(SharedData() / "dev-sfm");
   ASSERT_EQ(j["files"], 44);
   EXPECT_LE(j["entities"]["event"]["predicted"].get<int>(), 3);
 }

@@ -12,22 +12,12 @@
 namespace sijill::e2e {
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::json;
-
-json Eval(const fs::path& dir) {
-  auto r = RunSijill({"eval", "--gold", dir.string(), "--json"});
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  return json::parse(r.out);
-}
 
 TEST(EnglishExtractEval, DevTestimoniesFloors) {
   Scratch s;
-  for (const char* t : {"t01", "t02", "t03", "t04"})
-    for (const char* ext : {".txt", ".gold.json"})
-      fs::copy_file(SharedData() / "dev" / (std::string(t) + ext),
-                    s.path() / (std::string(t) + ext));
-  json j = Eval(s.path());
+  LinkDevTestimonies(s.path(), {"t01", "t02", "t03", "t04"});
+  json j = EvalJson(s.path());
   ASSERT_EQ(j["files"], 4);
   // Measured: persons 26/28 matched of 26 predicted, units 22/26 of 22, claims 40, posts
   // 24/35 of 28.
@@ -42,7 +32,7 @@ TEST(EnglishExtractEval, DevTestimoniesFloors) {
 }
 
 TEST(EnglishExtractEval, NewsArticlesFloors) {
-  json j = Eval(SharedData() / "dev-sfm");
+  json j = EvalJson(SharedData() / "dev-sfm");
   ASSERT_EQ(j["files"], 44);
   // Measured 2026-11-27: person recall 0.896, unit recall 0.841, posts F1 0.656 (81 of
   // 124 gold, 123 predicted). The floors are the targets.

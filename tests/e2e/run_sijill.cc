@@ -1,6 +1,7 @@
 #include "e2e/run_sijill.h"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -188,5 +189,17 @@ bool EncryptedArchives() {
   return plain == nullptr || *plain == '\0';
 }
 std::filesystem::path SharedData() { return SourceDir().parent_path() / "shared" / "data"; }
+
+void LinkDevTestimonies(const std::filesystem::path& dir, const std::vector<std::string>& names) {
+  for (const std::string& name : names)
+    for (const char* ext : {".txt", ".gold.json"})
+      std::filesystem::create_symlink(SharedData() / "dev" / (name + ext), dir / (name + ext));
+}
+
+nlohmann::json EvalJson(const std::filesystem::path& dir) {
+  RunResult r = RunSijill({"eval", "--gold", dir.string(), "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return r.exit_code == 0 ? nlohmann::json::parse(r.out) : nlohmann::json();
+}
 
 }  // namespace sijill::e2e

@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -58,7 +59,11 @@ void WriteFile(const std::filesystem::path& path, const std::string& content);
 std::string ReadFile(const std::filesystem::path& path);
 
 std::filesystem::path SharedData();  // ../shared/data beside the project
-std::filesystem::path SourceDir();   // the project root
+// Links the dev testimonies `names` ("t01", ...), text and gold, into `dir`.
+void LinkDevTestimonies(const std::filesystem::path& dir, const std::vector<std::string>& names);
+// `sijill eval --gold DIR --json`, parsed; a test failure (and null) if it did not exit 0.
+nlohmann::json EvalJson(const std::filesystem::path& dir);
+std::filesystem::path SourceDir();  // the project root
 
 // Whether `init` makes encrypted archives in this run. The suite runs twice (ctest
 // names the second run's tests "plain/..."): encrypted, and with
