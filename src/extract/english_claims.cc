@@ -57,20 +57,30 @@ bool ClaimWriter::UnitInSentence(const Scope& s) const {
   return false;
 }
 
-bool ClaimWriter::CommandsIn(const Scope& s, size_t person, size_t unit) const {
-  for (const FoundClaim& c : c_.out.claims())
-    if (c.subject == person && c.object == unit && c.quote.begin == s.sentence->span.begin &&
-        c.predicate == Predicate::kCommanderOf)
-      return true;
+// The claims read from sentence `s` so far: the last ones made, as the patterns read the
+// sentences in order and quote the whole sentence (a backward scan that stops at the
+// sentence's start, not a scan of every claim).
+template <typename Pred>
+bool AnyInSentence(const DocumentBuilder& out, const Scope& s, Pred pred) {
+  const std::vector<FoundClaim>& claims = out.claims();
+  for (auto it = claims.rbegin(); it != claims.rend(); ++it) {
+    if (it->quote.begin != s.sentence->span.begin) return false;
+    if (pred(*it)) return true;
+  }
   return false;
 }
 
+bool ClaimWriter::CommandsIn(const Scope& s, size_t person, size_t unit) const {
+  return AnyInSentence(c_.out, s, [&](const FoundClaim& c) {
+    return c.subject == person && c.object == unit && c.predicate == Predicate::kCommanderOf;
+  });
+}
+
 bool ClaimWriter::HoldsPostIn(const Scope& s, size_t person) const {
-  for (const FoundClaim& c : c_.out.claims())
-    if (c.subject == person && c.quote.begin == s.sentence->span.begin &&
-        (c.predicate == Predicate::kCommanderOf || c.predicate == Predicate::kMemberOf))
-      return true;
-  return false;
+  return AnyInSentence(c_.out, s, [&](const FoundClaim& c) {
+    return c.subject == person &&
+           (c.predicate == Predicate::kCommanderOf || c.predicate == Predicate::kMemberOf);
+  });
 }
 
 namespace {
